@@ -10,6 +10,8 @@ public static class FrameCodecRegistry
 {
     private static readonly ConcurrentDictionary<string, IFrameCodec> Codecs = new(StringComparer.Ordinal);
 
+    static FrameCodecRegistry() => BuiltInCodecs.EnsureRegistered();
+
     public static void Register(IFrameCodec codec)
     {
         foreach (TransferSyntax ts in codec.TransferSyntaxes)
