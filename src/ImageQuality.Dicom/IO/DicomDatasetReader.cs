@@ -18,6 +18,10 @@ internal sealed class DicomDatasetReader
     private readonly string? _sourceName;
     private readonly List<string> _warnings;
 
+    // The private creator element last looked up and its text: every element of a private block needs it.
+    private DicomElement? _creatorElement;
+    private string? _creator;
+
     public DicomDatasetReader(DicomByteReader reader, DicomReadOptions options, string? sourceName, List<string> warnings)
     {
         _r = reader;
@@ -408,7 +412,7 @@ internal sealed class DicomDatasetReader
     }
 
     /// <summary>The VR an implicit VR element has, from the dictionary (private ones through their creator).</summary>
-    private static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
+    private DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {
         if (tag.Element == 0x0000)
         {
@@ -428,7 +432,7 @@ internal sealed class DicomDatasetReader
                 return DicomVR.UN;
             }
 
-            string? creator = dataset.GetString(tag.PrivateCreatorTag);
+            string? creator = PrivateCreator(dataset, tag.PrivateCreatorTag);
             entry = creator is null ? null : DicomDictionary.FindPrivate(creator, tag);
         }
         else
@@ -448,6 +452,28 @@ internal sealed class DicomDatasetReader
         }
 
         return entry.DefaultVR;
+    }
+
+    /// <summary>
+    /// The creator string of a private block, decoded once per creator element rather than once per element
+    /// of the block. Decoded as the default repertoire: dictionary creators are ASCII, so the data set's
+    /// character set (which an item being read cannot know yet) does not change which entry matches.
+    /// </summary>
+    private string? PrivateCreator(DicomDataset dataset, DicomTag creatorTag)
+    {
+        DicomElement? element = dataset.Find(creatorTag);
+        if (element is null or DicomSequence or DicomFragmentSequence)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(element, _creatorElement))
+        {
+            _creator = DicomDataset.DecodeDefaultRepertoire(element.Data.Span).TrimEnd(' ', '\0');
+            _creatorElement = element;
+        }
+
+        return _creator;
     }
 
     private static bool IsAsciiLetterOrSpace(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (byte)' ';
