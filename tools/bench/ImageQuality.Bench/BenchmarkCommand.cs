@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace ImageQuality.Bench;
 
@@ -11,7 +13,11 @@ internal static class BenchmarkCommand
     public static int Run(string[] args)
     {
         int corpusFiles = BenchFiles.ParsableCorpusFiles().Count;
-        IConfig config = DefaultConfig.Instance.AddColumn(new PerFileColumn(corpusFiles));
+        // In-process: generating and building a separate benchmark project takes minutes on a small, busy
+        // machine (and timed out at BenchmarkDotNet's 2-minute limit); the host is already a Release build.
+        IConfig config = DefaultConfig.Instance
+            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator())
+            .AddColumn(new PerFileColumn(corpusFiles));
         if (corpusFiles == 0)
         {
             Console.WriteLine("The corpus (../shared/corpus beside the repository) is absent: only the large-file benchmarks run.");

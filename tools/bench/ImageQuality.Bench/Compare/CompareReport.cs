@@ -57,7 +57,7 @@ internal sealed class CompareReport
         {
             o.WriteLine();
             o.WriteLine($"Header-only parse of {Files} files, per-file mean (best round):");
-            Row(o, "tool", "per file", "ratio to ours", "rounds x repetitions");
+            Row(o, "tool", "per file", "ratio to ours", "one round: repetitions x files");
             Row(o, "ImageQuality.Dicom, in-process", Time(ours.PerFileSeconds), "1", Detail(ours));
             Compare(o, $"dcmdump, one process per file", DcmtkPerProcess, ours);
             Compare(o, $"dcmdump, one process for all", DcmtkBatched, ours);
