@@ -12,11 +12,16 @@ internal sealed class DicomByteReader : IDisposable
     private const int BufferSize = 64 * 1024;
     private const int UnknownLengthChunk = 1 << 20;
 
+    // Most headers fit in a few KiB: the first read is small, so a header-only parse does not copy 64 KiB of
+    // pixel data it will not use; later reads double up to the buffer size.
+    private const int FirstReadSize = 16 * 1024;
+
     private readonly ByteSource _source;
     private byte[] _buffer;
     private int _pos;
     private int _end;
     private long _bufferStart;
+    private int _readSize = FirstReadSize;
 
     public DicomByteReader(ByteSource source, long start = 0)
     {
@@ -52,13 +57,21 @@ internal sealed class DicomByteReader : IDisposable
 
         while (_end < count)
         {
-            int n = _source.Read(_bufferStart + _end, _buffer.AsSpan(_end));
+            if (_source.Length is { } length && _bufferStart + _end >= length)
+            {
+                // The end is known: asking the source again would only cost a read that returns nothing.
+                return false;
+            }
+
+            int want = Math.Min(_buffer.Length - _end, Math.Max(count - _end, _readSize));
+            int n = _source.Read(_bufferStart + _end, _buffer.AsSpan(_end, want));
             if (n <= 0)
             {
                 return false;
             }
 
             _end += n;
+            _readSize = Math.Min(_readSize * 2, _buffer.Length);
         }
 
         return true;
@@ -99,7 +112,8 @@ internal sealed class DicomByteReader : IDisposable
             return TryReadBytesChunked(length, out bytes);
         }
 
-        bytes = length == 0 ? [] : new byte[length];
+        // Not zeroed: TryFill overwrites every byte, or the array is dropped.
+        bytes = length == 0 ? [] : GC.AllocateUninitializedArray<byte>((int)length);
         return TryFill(bytes);
     }
 
@@ -135,7 +149,7 @@ internal sealed class DicomByteReader : IDisposable
         long left = length;
         while (left > 0)
         {
-            var chunk = new byte[Math.Min(left, UnknownLengthChunk)];
+            byte[] chunk = GC.AllocateUninitializedArray<byte>((int)Math.Min(left, UnknownLengthChunk));
             if (!TryFill(chunk))
             {
                 return false;
@@ -145,7 +159,7 @@ internal sealed class DicomByteReader : IDisposable
             left -= chunk.Length;
         }
 
-        bytes = new byte[length];
+        bytes = GC.AllocateUninitializedArray<byte>((int)length);
         int at = 0;
         foreach (byte[] c in chunks)
         {

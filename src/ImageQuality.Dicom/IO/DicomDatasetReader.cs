@@ -20,6 +20,10 @@ internal sealed class DicomDatasetReader
     private readonly List<string> _warnings;
     private readonly List<DicomDataset> _open = [];
 
+    // The private creator element last looked up and its text: every element of a private block needs it.
+    private DicomElement? _creatorElement;
+    private string? _creator;
+
     public DicomDatasetReader(DicomByteReader reader, DicomReadOptions options, string? sourceName, List<string> warnings)
     {
         _r = reader;
@@ -445,7 +449,7 @@ internal sealed class DicomDatasetReader
                 return DicomVR.UN;
             }
 
-            string? creator = dataset.GetString(tag.PrivateCreatorTag);
+            string? creator = PrivateCreator(dataset, tag.PrivateCreatorTag);
             entry = creator is null ? null : DicomDictionary.FindPrivate(creator, tag);
         }
         else
@@ -493,6 +497,28 @@ internal sealed class DicomDatasetReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The creator string of a private block, decoded once per creator element rather than once per element
+    /// of the block. Decoded as the default repertoire: dictionary creators are ASCII, so the data set's
+    /// character set (which an item being read cannot know yet) does not change which entry matches.
+    /// </summary>
+    private string? PrivateCreator(DicomDataset dataset, DicomTag creatorTag)
+    {
+        DicomElement? element = dataset.Find(creatorTag);
+        if (element is null or DicomSequence or DicomFragmentSequence)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(element, _creatorElement))
+        {
+            _creator = DicomDataset.DecodeDefaultRepertoire(element.Data.Span).TrimEnd(' ', '\0');
+            _creatorElement = element;
+        }
+
+        return _creator;
     }
 
     private static bool IsAsciiLetterOrSpace(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (byte)' ';
