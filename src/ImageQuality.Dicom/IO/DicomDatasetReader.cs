@@ -408,7 +408,7 @@ internal sealed class DicomDatasetReader
     }
 
     /// <summary>The VR an implicit VR element has, from the dictionary (private ones through their creator).</summary>
-    private static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
+    internal static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {
         if (tag.Element == 0x0000)
         {
