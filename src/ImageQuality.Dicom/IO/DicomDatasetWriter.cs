@@ -81,7 +81,19 @@ internal sealed class DicomDatasetWriter
         DicomVR vr = WireVR(e.VR, data.Length);
         long padded = data.Length + (data.Length & 1);
         WriteHeader(e.Tag, vr, checked((uint)padded));
-        _w.WriteValue(data.Span, vr == DicomVR.UN ? 1 : e.VR.ByteSwapSize);
+        int swapSize = vr == DicomVR.UN ? 1 : e.VR.ByteSwapSize;
+        if ((data.Length & 1) == 1 && swapSize > 1 && _w.BigEndian)
+        {
+            // A malformed odd-length number: its padding byte completes the last unit and is swapped with it,
+            // so that reading back swaps value and padding into little endian order again.
+            var even = new byte[padded];
+            data.Span.CopyTo(even);
+            even[^1] = e.VR.PaddingByte;
+            _w.WriteValue(even, swapSize);
+            return;
+        }
+
+        _w.WriteValue(data.Span, swapSize);
         if ((data.Length & 1) == 1)
         {
             _w.WriteByte(e.VR.PaddingByte);

@@ -117,6 +117,20 @@ public sealed class WriterDetailTests
     }
 
     [Test]
+    public void An_odd_length_number_reads_back_in_big_endian_with_its_padding_byte_last()
+    {
+        // Malformed (US comes in whole 2-byte units) but found in real files: the padding must not end up
+        // in the middle of the value after swapping.
+        var dataset = new DicomDataset();
+        dataset.AddBytes(new DicomTag(0x00280010), DicomVR.US, new byte[] { 0x02, 0x01, 0x03 });
+
+        byte[] be = WriteDataset(dataset, TransferSyntax.ExplicitVRBigEndian);
+
+        Convert.ToHexString(be).Should().Be("00280010" + "5553" + "0004" + "0102" + "0003");
+        ReadDataset(be, TransferSyntax.ExplicitVRBigEndian).Find(new DicomTag(0x00280010))!.Data.ToArray().Should().Equal(0x02, 0x01, 0x03, 0x00);
+    }
+
+    [Test]
     public void Encapsulated_pixel_data_read_as_OW_is_written_as_OB()
     {
         // PS3.5 A.4: encapsulated Pixel Data has VR OB; some files say OW, which dcmtk warns about.
