@@ -10,7 +10,7 @@ namespace ImageQuality.Dicom.IO;
 internal sealed class DicomByteReader : IDisposable
 {
     private const int BufferSize = 64 * 1024;
-    private const int UnknownLengthChunk = 1 << 20;
+    private const int MaxUnknownLengthChunk = 1 << 20;
 
     private readonly ByteSource _source;
     private byte[] _buffer;
@@ -94,7 +94,7 @@ internal sealed class DicomByteReader : IDisposable
             return false;
         }
 
-        if (_source.Length is null && length > UnknownLengthChunk)
+        if (_source.Length is null && length > BufferSize)
         {
             return TryReadBytesChunked(length, out bytes);
         }
@@ -129,13 +129,15 @@ internal sealed class DicomByteReader : IDisposable
 
     private bool TryReadBytesChunked(long length, out byte[] bytes)
     {
-        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive.
+        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive, in
+        // chunks that double from the buffer size, so that what is allocated stays within about twice what arrived.
         bytes = [];
         var chunks = new List<byte[]>();
         long left = length;
+        int chunkSize = BufferSize;
         while (left > 0)
         {
-            var chunk = new byte[Math.Min(left, UnknownLengthChunk)];
+            var chunk = new byte[Math.Min(left, chunkSize)];
             if (!TryFill(chunk))
             {
                 return false;
@@ -143,6 +145,7 @@ internal sealed class DicomByteReader : IDisposable
 
             chunks.Add(chunk);
             left -= chunk.Length;
+            chunkSize = Math.Min(chunkSize * 2, MaxUnknownLengthChunk);
         }
 
         bytes = new byte[length];

@@ -122,7 +122,7 @@ internal static class VrValueGenerators
         from y in Gen.Choose(1900, 2099)
         from m in Gen.Choose(1, 12)
         from d in Gen.Choose(1, 28)
-        select $"{y:D4}{m:D2}{d:D2}";
+        select FormattableString.Invariant($"{y:D4}{m:D2}{d:D2}");
 
     private static Gen<string> Time() =>
         from h in Gen.Choose(0, 23)
@@ -132,10 +132,10 @@ internal static class VrValueGenerators
         from form in Gen.Choose(0, 3)
         select form switch
         {
-            0 => $"{h:D2}",
-            1 => $"{h:D2}{mi:D2}",
-            2 => $"{h:D2}{mi:D2}{s:D2}",
-            _ => $"{h:D2}{mi:D2}{s:D2}.{f:D6}",
+            0 => FormattableString.Invariant($"{h:D2}"),
+            1 => FormattableString.Invariant($"{h:D2}{mi:D2}"),
+            2 => FormattableString.Invariant($"{h:D2}{mi:D2}{s:D2}"),
+            _ => FormattableString.Invariant($"{h:D2}{mi:D2}{s:D2}.{f:D6}"),
         };
 
     private static Gen<string> DecimalString() =>
@@ -147,7 +147,7 @@ internal static class VrValueGenerators
         {
             0 => mantissa.ToString(CultureInfo.InvariantCulture),
             1 => (mantissa / Math.Pow(10, scale)).ToString("0.######", CultureInfo.InvariantCulture),
-            _ => $"{mantissa}E{exponent}",
+            _ => FormattableString.Invariant($"{mantissa}E{exponent}"),
         };
 
     private static Gen<string> Uid() =>
