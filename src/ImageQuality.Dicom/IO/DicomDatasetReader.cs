@@ -314,7 +314,7 @@ internal sealed class DicomDatasetReader
                 throw Error($"Expected an item in sequence {sq.Tag} but found {tag}", start, sq.Tag);
             }
 
-            var item = new DicomDataset { Parent = null };
+            var item = new DicomDataset();
             sq.Items.Add(item);
             if (length == UndefinedLength)
             {
