@@ -10,7 +10,7 @@ namespace ImageQuality.Dicom.IO;
 internal sealed class DicomByteReader : IDisposable
 {
     private const int BufferSize = 64 * 1024;
-    private const int UnknownLengthChunk = 1 << 20;
+    private const int MaxUnknownLengthChunk = 1 << 20;
 
     // Most headers fit in a few KiB: the first read is small, so a header-only parse does not copy 64 KiB of
     // pixel data it will not use; later reads double up to the buffer size.
@@ -107,7 +107,7 @@ internal sealed class DicomByteReader : IDisposable
             return false;
         }
 
-        if (_source.Length is null && length > UnknownLengthChunk)
+        if (_source.Length is null && length > BufferSize)
         {
             return TryReadBytesChunked(length, out bytes);
         }
@@ -143,13 +143,15 @@ internal sealed class DicomByteReader : IDisposable
 
     private bool TryReadBytesChunked(long length, out byte[] bytes)
     {
-        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive.
+        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive, in
+        // chunks that double from the buffer size, so that what is allocated stays within about twice what arrived.
         bytes = [];
         var chunks = new List<byte[]>();
         long left = length;
+        int chunkSize = BufferSize;
         while (left > 0)
         {
-            byte[] chunk = GC.AllocateUninitializedArray<byte>((int)Math.Min(left, UnknownLengthChunk));
+            byte[] chunk = GC.AllocateUninitializedArray<byte>((int)Math.Min(left, chunkSize));
             if (!TryFill(chunk))
             {
                 return false;
@@ -157,6 +159,7 @@ internal sealed class DicomByteReader : IDisposable
 
             chunks.Add(chunk);
             left -= chunk.Length;
+            chunkSize = Math.Min(chunkSize * 2, MaxUnknownLengthChunk);
         }
 
         bytes = GC.AllocateUninitializedArray<byte>((int)length);

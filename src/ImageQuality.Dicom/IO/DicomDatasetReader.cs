@@ -428,6 +428,24 @@ internal sealed class DicomDatasetReader
             : b[0] == 0xFE && b[1] == 0xFF && b[2] == 0x00 && b[3] == 0xE0;
     }
 
+    /// <summary>Whether a reader of implicit VR would know this tag as a sequence from the dictionary.</summary>
+    internal static bool DictionarySaysSequence(DicomDataset dataset, DicomTag tag)
+    {
+        DicomDictionaryEntry? entry;
+        if (tag.IsPrivate)
+        {
+            entry = tag.IsPrivateCreator || tag.Element < 0x1000 || dataset.GetString(tag.PrivateCreatorTag) is not { } creator
+                ? null
+                : DicomDictionary.FindPrivate(creator, tag);
+        }
+        else
+        {
+            entry = DicomDictionary.Find(tag);
+        }
+
+        return entry is not null && entry.DefaultVR == DicomVR.SQ;
+    }
+
     /// <summary>The VR an implicit VR element has, from the dictionary (private ones through their creator).</summary>
     private DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {
