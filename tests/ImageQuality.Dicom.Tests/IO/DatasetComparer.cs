@@ -34,7 +34,7 @@ internal static class DatasetComparer
                 return;
             }
 
-            CompareElements(want[i], got[i], explicitVR, $"{path}{want[i].Tag}", differences);
+            CompareElements(expected, want[i], got[i], explicitVR, $"{path}{want[i].Tag}", differences);
         }
 
         if (want.Count != got.Count)
@@ -44,7 +44,7 @@ internal static class DatasetComparer
         }
     }
 
-    private static void CompareElements(DicomElement want, DicomElement got, bool explicitVR, string path, List<string> differences)
+    private static void CompareElements(DicomDataset expected, DicomElement want, DicomElement got, bool explicitVR, string path, List<string> differences)
     {
         switch (want)
         {
@@ -71,7 +71,7 @@ internal static class DatasetComparer
             return;
         }
 
-        if (!VRSurvives(want, got, explicitVR))
+        if (!VRSurvives(expected, want, got, explicitVR))
         {
             differences.Add($"{path}: VR {want.VR} came back as {got.VR}");
         }
@@ -164,7 +164,7 @@ internal static class DatasetComparer
         }
     }
 
-    private static bool VRSurvives(DicomElement want, DicomElement got, bool explicitVR)
+    private static bool VRSurvives(DicomDataset expected, DicomElement want, DicomElement got, bool explicitVR)
     {
         if (got.VR == want.VR)
         {
@@ -177,11 +177,30 @@ internal static class DatasetComparer
             return got.VR == DicomVR.UN && !want.VR.HasLongLength && want.Length + (want.Length & 1) > 0xFFFE;
         }
 
-        return got.VR == DicomVR.UN || DictionaryVRs(want.Tag).Contains(got.VR);
+        return got.VR == DicomVR.UN || DictionaryVRs(expected, want.Tag).Contains(got.VR);
     }
 
-    private static IReadOnlyList<DicomVR> DictionaryVRs(DicomTag tag) =>
-        tag.IsGroupLength ? [DicomVR.UL] : tag.IsPrivateCreator ? [DicomVR.LO] : DicomDictionary.Find(tag)?.ValueRepresentations ?? [];
+    /// <summary>The VRs the dictionary allows for the tag; for a private tag those its creator's dictionary gives.</summary>
+    private static IReadOnlyList<DicomVR> DictionaryVRs(DicomDataset dataset, DicomTag tag)
+    {
+        if (tag.IsGroupLength)
+        {
+            return [DicomVR.UL];
+        }
+
+        if (!tag.IsPrivate)
+        {
+            return DicomDictionary.Find(tag)?.ValueRepresentations ?? [];
+        }
+
+        if (tag.IsPrivateCreator)
+        {
+            return [DicomVR.LO];
+        }
+
+        string? creator = dataset.GetString(tag.PrivateCreatorTag);
+        return creator is null ? [] : DicomDictionary.FindPrivate(creator, tag)?.ValueRepresentations ?? [];
+    }
 
     /// <summary>Equal, or equal but for one padding byte the writer added to an odd-length value.</summary>
     public static bool SameValue(ReadOnlySpan<byte> want, ReadOnlySpan<byte> got) =>

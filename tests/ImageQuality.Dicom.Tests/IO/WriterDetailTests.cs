@@ -186,7 +186,7 @@ public sealed class WriterDetailTests
         var dataset = new DicomDataset();
         dataset.AddString(new DicomTag(0x00080060), DicomVR.CS, "MR");
         dataset.Add(new DicomSequence(new DicomTag(0x00081140), [item, item.Clone()]));
-        dataset.Add(new DicomSequence(new DicomTag(0x00081155), []));
+        dataset.Add(new DicomSequence(new DicomTag(0x00081199), [])); // ReferencedSOPSequence, empty
         dataset.AddString(new DicomTag(0x00100010), DicomVR.PN, "Doe^Jane");
         return dataset;
     }
