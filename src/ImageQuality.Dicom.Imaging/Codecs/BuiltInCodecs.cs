@@ -1,0 +1,17 @@
+namespace ImageQuality.Dicom.Imaging.Codecs;
+
+/// <summary>Registers the codecs that ship with the toolkit; called once from <see cref="DicomPixelData"/>.</summary>
+internal static class BuiltInCodecs
+{
+    private static int _registered;
+
+    public static void EnsureRegistered()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        FrameCodecRegistry.Register(new RleCodec());
+    }
+}
