@@ -49,9 +49,11 @@ internal static class CharacterSetCache
         if (!lookup.TryGetValue(key, out entry))
         {
             entry = DicomCharacterSet.Create(terms);
-            if (Entries.Count < MaxEntries)
+
+            // A thread that lost the race to add takes the winner's instance, so that equal lists share one.
+            if (Entries.Count < MaxEntries && !lookup.TryAdd(key, entry))
             {
-                lookup.TryAdd(key, entry);
+                lookup.TryGetValue(key, out entry);
             }
         }
 

@@ -64,7 +64,7 @@ internal sealed class CharacterSetTerm
             new(string.Empty, null, CodeElement.G0, DesignateIsoIr6),
             new("ISO_IR 6", null, CodeElement.G0, DesignateIsoIr6),
             new("ISO 2022 IR 6", null, CodeElement.G0, DesignateIsoIr6),
-            new("ISO_IR 192", null, CodeElement.G0, [], standAloneCodePage: 65001),
+            new("ISO_IR 192", null, CodeElement.G0, [], standAloneCodePage: CodePages.Utf8),
             new("GB18030", null, CodeElement.G0, [], standAloneCodePage: CodePages.Gb18030),
             new("GBK", null, CodeElement.G0, [], standAloneCodePage: CodePages.Gbk),
             new("ISO 2022 IR 87", GraphicCharacterSets.IsoIr87, CodeElement.G0, Escape("$B")),

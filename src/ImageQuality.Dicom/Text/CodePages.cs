@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace ImageQuality.Dicom.Text;
@@ -8,7 +9,7 @@ namespace ImageQuality.Dicom.Text;
 /// </summary>
 internal static class CodePages
 {
-    public const int Latin1 = 28591;
+    public const int Utf8 = 65001;
     public const int ShiftJis = 932;
     public const int Gbk = 936;
     public const int UnifiedHangul = 949;
@@ -24,25 +25,25 @@ internal static class CodePages
     /// </summary>
     public const int EucJpWithJisX0212 = 20932;
 
-    public const int EucKr = 51949;
-
     private static readonly Lazy<bool> Registered = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return true;
     });
 
+    private static readonly ConcurrentDictionary<int, Encoding> Replacing = new();
+    private static readonly ConcurrentDictionary<int, Encoding> WithQuestionMarks = new();
+
     /// <summary>A code page that replaces what it cannot map with U+FFFD (decoding) or nothing (encoding).</summary>
-    public static Encoding Get(int codePage)
-    {
-        _ = Registered.Value;
-        return Encoding.GetEncoding(codePage, new EncoderReplacementFallback(string.Empty), new DecoderReplacementFallback("\uFFFD"));
-    }
+    public static Encoding Get(int codePage) => Replacing.GetOrAdd(codePage, static page => Create(page, string.Empty));
 
     /// <summary>A code page that replaces what it cannot map with '?' when encoding and U+FFFD when decoding.</summary>
-    public static Encoding GetWithQuestionMarks(int codePage)
+    public static Encoding GetWithQuestionMarks(int codePage) => WithQuestionMarks.GetOrAdd(codePage, static page => Create(page, "?"));
+
+    /// <remarks>Encodings are stateless between calls, so one instance serves every thread.</remarks>
+    private static Encoding Create(int codePage, string encoderReplacement)
     {
         _ = Registered.Value;
-        return Encoding.GetEncoding(codePage, new EncoderReplacementFallback("?"), new DecoderReplacementFallback("\uFFFD"));
+        return Encoding.GetEncoding(codePage, new EncoderReplacementFallback(encoderReplacement), new DecoderReplacementFallback("\uFFFD"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ImageQuality.Dicom.Text;
@@ -6,8 +7,8 @@ namespace ImageQuality.Dicom.Text;
 /// <summary>
 /// The character repertoire of a dataset as Specific Character Set (0008,0005) declares it (PS3.3 C.12.1.1.2,
 /// PS3.5 6.1), which turns the bytes of LO, LT, PN, SH, ST, UC and UT values (and of UN, which may be any of
-/// them) into text and back. Other string VRs are always in the default repertoire. Instances are immutable and shared; obtain them through
-/// <see cref="FromSpecificCharacterSet"/>.
+/// them) into text and back. Other string VRs are always in the default repertoire. Instances are immutable,
+/// thread-safe and shared; obtain them through <see cref="FromSpecificCharacterSet"/>.
 /// </summary>
 public sealed class DicomCharacterSet
 {
@@ -37,6 +38,7 @@ public sealed class DicomCharacterSet
     /// ISO-IR 6 (ASCII), the repertoire when Specific Character Set is absent or empty. Reading maps bytes
     /// above 0x7F, which the repertoire lacks, to the Latin-1 characters of the same value: many systems write
     /// Latin-1 without declaring it, and this keeps every byte recoverable instead of turning it into U+FFFD.
+    /// Escape sequences are still honoured, for files that use code extensions without declaring them.
     /// Writing stays strict (ASCII, '?' for anything else).
     /// </summary>
     public static DicomCharacterSet Default { get; } = new(Parse([]).First, []);
@@ -83,6 +85,7 @@ public sealed class DicomCharacterSet
     /// delimiters). Padding is left to the caller. Bytes that cannot be decoded become U+FFFD; this never throws.
     /// Allocates nothing but the result.
     /// </summary>
+    [SkipLocalsInit]
     public string Decode(ReadOnlySpan<byte> value, DicomVR vr)
     {
         if (value.IsEmpty)

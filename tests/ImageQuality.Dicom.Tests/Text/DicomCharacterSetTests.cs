@@ -315,6 +315,27 @@ public sealed class DicomCharacterSetTests
         Decode(characterSet, "1b244221411b2842", DicomVR.LO).Should().Be("\u301C");
     }
 
+    [TestCase("ISO_IR 100", "4275635e4ae972f46d65")]
+    [TestCase("ISO_IR 126", "c4e9efedf5f3e9eff2")]
+    [TestCase("ISO_IR 192", "57616e675e5869616f446f6e673de78e8b5ee5b08fe69db13d")]
+    [TestCase("\\ISO 2022 IR 87", "59616d6164615e5461726f753d1b24423b3345441b28425e1b244242404f3a1b28423d1b24422464245e24401b28425e1b2442243f246d24261b2842")]
+    [TestCase("\\ISO 2022 IR 149", "486f6e675e47696c646f6e673d1b242943fbf35e1b242943d1ced4d73d1b242943c8ab5e1b242943b1e6b5bf")]
+    [TestCase("ISO_IR 100", "434954495a454e5e4a4f484e")]
+    public void Decoding_allocates_only_the_result(string terms, string hex)
+    {
+        DicomCharacterSet characterSet = Parse(terms.Split('\\'));
+        byte[] bytes = Convert.FromHexString(hex);
+        string text = characterSet.Decode(bytes, DicomVR.PN);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            _ = characterSet.Decode(bytes, DicomVR.PN);
+        }
+
+        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        perCall.Should().BeLessThanOrEqualTo(32 + (2 * text.Length), "a string of {0} chars is all Decode allocates", text.Length);
+    }
+
     [Test]
     public void An_empty_value_is_empty()
     {
