@@ -12,11 +12,13 @@ internal sealed class DicomDatasetReader
     private const uint UndefinedLength = 0xFFFFFFFF;
     private const long NoEnd = long.MaxValue;
     private static readonly DicomTag PixelData = new(0x7FE00010);
+    private static readonly DicomTag PixelRepresentation = new(0x00280103);
 
     private readonly DicomByteReader _r;
     private readonly DicomReadOptions _options;
     private readonly string? _sourceName;
     private readonly List<string> _warnings;
+    private readonly List<DicomDataset> _open = [];
 
     public DicomDatasetReader(DicomByteReader reader, DicomReadOptions options, string? sourceName, List<string> warnings)
     {
@@ -60,6 +62,21 @@ internal sealed class DicomDatasetReader
 
     /// <summary>Reads elements until <paramref name="end"/>, an item delimiter (undefined-length items) or the end of data.</summary>
     private void ReadElements(DicomDataset dataset, Encoding enc, long end, int depth, bool inUndefinedItem)
+    {
+        // Items do not know their parent until their sequence is complete; implicit VR choices that depend on
+        // an enclosing data set (Pixel Representation) look through this stack instead.
+        _open.Add(dataset);
+        try
+        {
+            ReadElementsCore(dataset, enc, end, depth, inUndefinedItem);
+        }
+        finally
+        {
+            _open.RemoveAt(_open.Count - 1);
+        }
+    }
+
+    private void ReadElementsCore(DicomDataset dataset, Encoding enc, long end, int depth, bool inUndefinedItem)
     {
         while (true)
         {
@@ -408,7 +425,7 @@ internal sealed class DicomDatasetReader
     }
 
     /// <summary>The VR an implicit VR element has, from the dictionary (private ones through their creator).</summary>
-    private static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
+    private DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {
         if (tag.Element == 0x0000)
         {
@@ -447,7 +464,35 @@ internal sealed class DicomDatasetReader
             return DicomVR.OW;
         }
 
+        // Single pixel values ("US or SS" in PS3.6: Smallest/Largest Image Pixel Value, Pixel Padding Value, …)
+        // are signed exactly when the pixels are, i.e. when Pixel Representation (0028,0103) is 1 (PS3.3
+        // C.7.6.3.1). The multi-valued LUT descriptors stay US: their first value is an unsigned count.
+        if (entry.ValueRepresentations.Count == 2 && entry.ValueMultiplicity == "1"
+            && entry.ValueRepresentations.Contains(DicomVR.US) && entry.ValueRepresentations.Contains(DicomVR.SS))
+        {
+            return PixelsAreSigned(dataset) ? DicomVR.SS : DicomVR.US;
+        }
+
         return entry.DefaultVR;
+    }
+
+    /// <summary>Pixel Representation of the innermost data set being read that has one (items inherit it, as pydicom and dcmtk read them).</summary>
+    private bool PixelsAreSigned(DicomDataset dataset)
+    {
+        if (dataset.TryGetUInt16(PixelRepresentation, out ushort own))
+        {
+            return own == 1;
+        }
+
+        for (int i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].TryGetUInt16(PixelRepresentation, out ushort value))
+            {
+                return value == 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAsciiLetterOrSpace(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (byte)' ';
