@@ -13,5 +13,6 @@ internal static class BuiltInCodecs
         }
 
         FrameCodecRegistry.Register(new RleCodec());
+        FrameCodecRegistry.Register(new Jpeg.JpegCodec());
     }
 }
