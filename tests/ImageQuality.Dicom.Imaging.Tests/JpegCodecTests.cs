@@ -120,14 +120,16 @@ public sealed class JpegCodecTests
         AssertStreamDecodesAsDcmdjpeg(source, TransferSyntax.JPEGLossless, stream, null);
     }
 
-    [TestCase(16, 1, 1)]
-    [TestCase(16, 7, 3)]
-    [TestCase(13, 5, 0)]
-    public void Lossless_streams_of_other_precisions_decode_as_dcmdjpeg_does(int precision, int predictor, int restartLines)
+    [TestCase(16, 1, 1, false)]
+    [TestCase(16, 7, 3, false)]
+    [TestCase(13, 5, 0, false)]
+    [TestCase(16, 1, 0, true)]
+    [TestCase(16, 6, 2, true)]
+    public void Lossless_streams_of_other_precisions_and_long_codes_decode_as_dcmdjpeg_does(int precision, int predictor, int restartLines, bool longCodes)
     {
         DicomFile source = ExplicitCopy(Gray12);
         PixelFrame frame = DicomPixelData.Create(source).DecodeFrame(0);
-        byte[] stream = JpegTestEncoder.EncodeLossless(frame.AsUInt16(), frame.Width, frame.Height, 1, precision, predictor, 0, restartLines);
+        byte[] stream = JpegTestEncoder.EncodeLossless(frame.AsUInt16(), frame.Width, frame.Height, 1, precision, predictor, 0, restartLines, longCodes);
         AssertStreamDecodesAsDcmdjpeg(source, TransferSyntax.JPEGLossless, stream, null);
     }
 
@@ -238,19 +240,39 @@ public sealed class JpegCodecTests
     }
 
     [Test]
-    public void Stuffed_bytes_and_markers_are_handled_by_the_bit_reader()
+    public void Entropy_coded_data_is_unstuffed_and_split_at_restart_markers()
     {
-        // 0xFF00 is a data byte 0xFF; 0xFFD9 ends the data, after which the reader yields zero bits and says so.
-        byte[] data = [0xA5, 0xFF, 0x00, 0x3C, 0xFF, 0xD9];
-        var reader = new JpegBitReader(data, 0);
-        reader.Ensure32();
-        reader.Receive(8).Should().Be(0xA5);
-        reader.Receive(8).Should().Be(0xFF);
-        reader.Receive(8).Should().Be(0x3C);
+        // FF00 is a data byte FF; FF fill bytes before a marker go; RST0 starts a segment; EOI ends the scan.
+        byte[] data = [0x00, 0xA5, 0xFF, 0x00, 0xBC, 0xFF, 0xFF, 0xD0, 0x7E, 0xFF, 0xD9];
+        using var scan = JpegEntropyCodedData.Extract(data, 1, 16);
+        scan.SegmentCount.Should().Be(2);
+        scan.End.Should().Be(9);
+        scan.RestartMarkerBefore(1).Should().Be(JpegMarker.RST0);
+        var reader = new JpegBitReader(scan);
+        reader.ReceiveExtend(8).Should().Be(0xA5);
+        reader.ReceiveExtend(8).Should().Be(0xFF);
+        reader.ReceiveExtend(8).Should().Be(0xBC);
         reader.IsOverrun.Should().BeFalse();
-        reader.Receive(1).Should().Be(0);
+        reader.ReceiveExtend(1).Should().Be(-1, "past the segment the reader yields zero bits");
         reader.IsOverrun.Should().BeTrue();
-        reader.Position.Should().Be(4);
+    }
+
+    [Test]
+    public void A_restart_marker_out_of_sequence_is_reported()
+    {
+        byte[] data = [0x12, 0xFF, 0xD3, 0x34, 0xFF, 0xD9];
+        using var scan = JpegEntropyCodedData.Extract(data, 0, 16);
+        var reader = new JpegBitReader(scan);
+        reader.ReceiveExtend(8);
+        try
+        {
+            reader.ReadRestartMarker(0);
+            Assert.Fail("RST3 where RST0 belongs must be refused.");
+        }
+        catch (DicomPixelDataException e)
+        {
+            e.Message.Should().Contain("RST0").And.Contain("RST3");
+        }
     }
 
     internal static PixelDataDescription Description(int rows, int columns, int bits, int samples) => new()

@@ -20,14 +20,18 @@ internal static class JpegTestEncoder
         35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
     ];
 
-    /// <summary>Lossless (SOF3): samples interleaved by pixel; a restart every <paramref name="restartLines"/> lines (0: none).</summary>
-    public static byte[] EncodeLossless(ReadOnlySpan<ushort> samples, int width, int height, int components, int precision, int predictor, int pointTransform, int restartLines)
+    /// <summary>
+    /// Lossless (SOF3): samples interleaved by pixel; a restart every <paramref name="restartLines"/> lines (0: none).
+    /// The Huffman codes are all 5 bits long, or with <paramref name="longCodes"/> 2 to 16 bits (category c gets
+    /// c + 2 bits), so that large differences need codes longer than a decoder's look-up tables.
+    /// </summary>
+    public static byte[] EncodeLossless(ReadOnlySpan<ushort> samples, int width, int height, int components, int precision, int predictor, int pointTransform, int restartLines, bool longCodes = false)
     {
         var w = new Writer();
         w.Marker(0xD8);
         WriteFrameHeader(w, 0xC3, precision, width, height, components, _ => (1, 1));
-        byte[] categories = Enumerable.Range(0, 17).Select(i => (byte)i).ToArray();
-        WriteHuffmanTable(w, 0x00, categories, 5);
+        int[] lengths = Enumerable.Range(0, 17).Select(c => longCodes ? Math.Min(c + 2, 16) : 5).ToArray();
+        int[] codes = WriteHuffmanTable(w, 0x00, lengths);
         if (restartLines > 0)
         {
             w.Segment(0xDD, [(byte)((restartLines * width) >> 8), (byte)(restartLines * width)]);
@@ -70,13 +74,13 @@ internal static class JpegTestEncoder
                     int difference = (Value(i) - prediction) & 0xFFFF;
                     if (difference == 32768)
                     {
-                        w.Bits(16, 5);
+                        w.Bits(codes[16], lengths[16]);
                         continue;
                     }
 
                     difference = difference > 32768 ? difference - 65536 : difference;
                     int category = Category(difference);
-                    w.Bits(category, 5);
+                    w.Bits(codes[category], lengths[category]);
                     w.Bits(Extra(difference, category), category);
                 }
             }
@@ -299,6 +303,29 @@ internal static class JpegTestEncoder
         }
 
         w.Segment(marker, [.. sof]);
+    }
+
+    /// <summary>A DHT segment for symbols 0..n-1 with the given code lengths; returns each symbol's canonical code (T.81 C.2).</summary>
+    private static int[] WriteHuffmanTable(Writer w, byte classAndId, int[] lengths)
+    {
+        int[] order = Enumerable.Range(0, lengths.Length).OrderBy(s => lengths[s]).ThenBy(s => s).ToArray();
+        byte[] segment = new byte[17 + lengths.Length];
+        segment[0] = classAndId;
+        int[] codes = new int[lengths.Length];
+        int code = 0;
+        int previous = lengths[order[0]];
+        for (int i = 0; i < order.Length; i++)
+        {
+            int symbol = order[i];
+            code <<= lengths[symbol] - previous;
+            previous = lengths[symbol];
+            codes[symbol] = code++;
+            segment[lengths[symbol]]++;
+            segment[17 + i] = (byte)symbol;
+        }
+
+        w.Segment(0xC4, segment);
+        return codes;
     }
 
     /// <summary>A table in which every symbol has a code of <paramref name="length"/> bits, assigned in symbol order.</summary>

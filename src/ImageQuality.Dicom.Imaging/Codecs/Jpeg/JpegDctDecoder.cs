@@ -27,8 +27,13 @@ internal sealed class JpegDctDecoder
     /// <summary>Each component's samples, <see cref="JpegComponent.BlocksPerLine"/> * 8 per line.</summary>
     public ushort[][] Planes { get; }
 
-    /// <returns>The position after the scan's entropy-coded data.</returns>
-    public int DecodeScan(ReadOnlySpan<byte> data, int position, JpegScanHeader scan, JpegTables tables)
+    /// <summary>
+    /// Zero bytes the entropy-coded data needs after it: the overrun check runs once an MCU, and an MCU of at most
+    /// 10 blocks of 64 codes of at most 31 bits reads less than this past the end.
+    /// </summary>
+    public const int Padding = 4096;
+
+    public void DecodeScan(JpegEntropyCodedData data, JpegScanHeader scan, JpegTables tables)
     {
         int n = scan.Components.Length;
         var dc = new JpegHuffmanTable[n];
@@ -47,7 +52,7 @@ internal sealed class JpegDctDecoder
         }
 
         var state = new ScanState(n);
-        var reader = new JpegBitReader(data, position);
+        var reader = new JpegBitReader(data);
         int restartInterval = tables.RestartInterval;
         int restartsToGo = restartInterval;
         int nextRestart = 0;
@@ -59,9 +64,9 @@ internal sealed class JpegDctDecoder
             int blocksHigh = (c.Height + 7) / 8;
             for (int by = 0; by < blocksHigh; by++)
             {
-                CheckOverrun(ref reader);
                 for (int bx = 0; bx < blocksWide; bx++)
                 {
+                    CheckOverrun(ref reader);
                     if (restartInterval > 0 && restartsToGo == 0)
                     {
                         reader.ReadRestartMarker(nextRestart);
@@ -79,9 +84,9 @@ internal sealed class JpegDctDecoder
         {
             for (int my = 0; my < _frame.McusPerColumn; my++)
             {
-                CheckOverrun(ref reader);
                 for (int mx = 0; mx < _frame.McusPerLine; mx++)
                 {
+                    CheckOverrun(ref reader);
                     if (restartInterval > 0 && restartsToGo == 0)
                     {
                         reader.ReadRestartMarker(nextRestart);
@@ -112,8 +117,6 @@ internal sealed class JpegDctDecoder
         {
             c.Decoded = true;
         }
-
-        return reader.Position;
     }
 
     private static void CheckOverrun(ref JpegBitReader reader)
@@ -129,7 +132,6 @@ internal sealed class JpegDctDecoder
     {
         Span<short> block = _block;
         block.Clear();
-        reader.Ensure32();
         int category = reader.Decode(dc);
         dcPrediction += reader.ReceiveExtend(category);
         block[0] = (short)dcPrediction;
@@ -137,7 +139,6 @@ internal sealed class JpegDctDecoder
         ReadOnlySpan<byte> natural = JpegTables.NaturalOrder;
         for (int k = 1; k < 64; k++)
         {
-            reader.Ensure32();
             int rs = reader.Decode(ac);
             int run = rs >> 4;
             int size = rs & 15;

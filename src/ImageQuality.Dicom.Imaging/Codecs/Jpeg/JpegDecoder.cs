@@ -141,21 +141,29 @@ internal sealed class JpegDecoder
     {
         JpegScanHeader scan = JpegScanHeader.Parse(segment, _frame);
         JpegFrameHeader frame = _frame!;
+        using var entropyCoded = JpegEntropyCodedData.Extract(data, position, _dct is null ? JpegLosslessDecoder.Padding(frame) : JpegDctDecoder.Padding);
         if (_dct is not null)
         {
-            return _dct.DecodeScan(data, position, scan, _tables);
+            _dct.DecodeScan(entropyCoded, scan, _tables);
+            return entropyCoded.End;
         }
 
         int samples = frame.Width * frame.Height * frame.Components.Length;
-        int end = bytesPerSample == 1
-            ? JpegLosslessDecoder.DecodeScan(data, position, frame, scan, _tables, destination[..samples])
-            : JpegLosslessDecoder.DecodeScan(data, position, frame, scan, _tables, MemoryMarshal.Cast<byte, ushort>(destination[..(2 * samples)]));
+        if (bytesPerSample == 1)
+        {
+            JpegLosslessDecoder.DecodeScan(entropyCoded, frame, scan, _tables, destination[..samples]);
+        }
+        else
+        {
+            JpegLosslessDecoder.DecodeScan(entropyCoded, frame, scan, _tables, MemoryMarshal.Cast<byte, ushort>(destination[..(2 * samples)]));
+        }
+
         foreach (JpegComponent c in scan.Components)
         {
             c.Decoded = true;
         }
 
-        return end;
+        return entropyCoded.End;
     }
 
     /// <summary>Crops the sample planes to the image, upsamples subsampled components, converts colour, interleaves.</summary>

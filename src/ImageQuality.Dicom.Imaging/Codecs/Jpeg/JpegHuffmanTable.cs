@@ -9,7 +9,18 @@ internal sealed class JpegHuffmanTable
 {
     public const int LookaheadBits = 9;
 
+    /// <summary>Bits indexing <see cref="DifferenceLookup"/>.</summary>
+    public const int DifferenceLookupBits = 12;
+
+    /// <summary>In <see cref="DifferenceLookup"/>: the entry holds the difference and all the bits it takes.</summary>
+    public const int CompleteFlag = 0x80;
+
+    /// <summary>In <see cref="DifferenceLookup"/>: the entry holds the code length and the category; the extra bits follow.</summary>
+    public const int PartialFlag = 0x40;
+
     private readonly int[] _maxCode = new int[17];
+    private readonly List<(int Code, int Length, int Symbol)> _codes = [];
+    private int[]? _differences;
     private readonly int[] _valueOffset = new int[17];
     private readonly byte[] _values;
 
@@ -62,6 +73,7 @@ internal sealed class JpegHuffmanTable
                 }
 
                 table.MaxSymbol = Math.Max(table.MaxSymbol, symbols[k]);
+                table._codes.Add((code, length, symbols[k]));
             }
 
             table._maxCode[length] = n == 0 ? -1 : code - 1;
@@ -70,6 +82,14 @@ internal sealed class JpegHuffmanTable
 
         return table;
     }
+
+    /// <summary>
+    /// For lossless scans (categories 0-16), indexed by the next <see cref="DifferenceLookupBits"/> bits:
+    /// <c>((difference + 32768) &lt;&lt; 8) | CompleteFlag | bits used</c> when the code and its extra bits fit,
+    /// <c>(category &lt;&lt; 8) | PartialFlag | code length</c> when only the code does, 0 for longer codes.
+    /// Decoding most differences is then one look-up, with no branch on the sign.
+    /// </summary>
+    public int[] DifferenceLookup => _differences ??= BuildDifferenceLookup();
 
     /// <summary>Decodes a code longer than the look-ahead from the next 16 bits (most significant first).</summary>
     /// <returns>The symbol, with <paramref name="length"/> 0 when the bits are no code of this table.</returns>
@@ -87,5 +107,40 @@ internal sealed class JpegHuffmanTable
 
         length = 0;
         return 0;
+    }
+
+    private int[] BuildDifferenceLookup()
+    {
+        int[] table = new int[1 << DifferenceLookupBits];
+        foreach ((int code, int length, int category) in _codes)
+        {
+            if (length > DifferenceLookupBits || category > 16)
+            {
+                continue;
+            }
+
+            int shift = DifferenceLookupBits - length;
+            for (int rest = 0; rest < 1 << shift; rest++)
+            {
+                int entry;
+                if (category is 0 or 16)
+                {
+                    entry = ((category == 16 ? 65536 : 32768) << 8) | CompleteFlag | length;
+                }
+                else if (length + category <= DifferenceLookupBits)
+                {
+                    int extra = (rest >> (shift - category)) & ((1 << category) - 1);
+                    entry = ((JpegBitReader.Extend(extra, category) + 32768) << 8) | CompleteFlag | (length + category);
+                }
+                else
+                {
+                    entry = (category << 8) | PartialFlag | length;
+                }
+
+                table[(code << shift) | rest] = entry;
+            }
+        }
+
+        return table;
     }
 }
