@@ -12,6 +12,8 @@ internal static class Program
         var root = new RootCommand("ImageQuality: DICOM image quality for breast imaging and prostate MR.")
         {
             DumpCommand.Create(output, error),
+            RenderCommand.Create(output, error),
+            PixelsCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -33,7 +33,7 @@ public sealed class DicomPixelData
         }
         else
         {
-            long needed = description.FrameLength * description.NumberOfFrames;
+            long needed = description.NativeFrameLength * description.NumberOfFrames;
             if (description.BitsAllocated == 1)
             {
                 needed = (((long)description.Rows * description.Columns * description.SamplesPerPixel * description.NumberOfFrames) + 7) / 8;
@@ -81,7 +81,7 @@ public sealed class DicomPixelData
         PixelDataDescription d = Description;
         if (d.BitsAllocated != 1)
         {
-            return data.Slice((int)(d.FrameLength * index), (int)d.FrameLength);
+            return data.Slice((int)(d.NativeFrameLength * index), (int)d.NativeFrameLength);
         }
 
         long bitsPerFrame = (long)d.Rows * d.Columns * d.SamplesPerPixel;

@@ -37,6 +37,12 @@ public sealed record PixelDataDescription
         ? (((long)Rows * Columns * SamplesPerPixel) + 7) / 8
         : (long)Rows * Columns * SamplesPerPixel * BytesPerSample;
 
+    /// <summary>YBR_FULL_422 and YBR_PARTIAL_422 native data hold two luminance samples and one pair of chroma samples per two pixels (PS3.3 C.7.6.3.1.2).</summary>
+    public bool IsYbr422 => SamplesPerPixel == 3 && PhotometricInterpretation.EndsWith("_422", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Bytes of one frame as stored natively (subsampled 4:2:2 data is smaller than <see cref="FrameLength"/>).</summary>
+    public long NativeFrameLength => IsYbr422 ? (long)Rows * Columns * 2 * BytesPerSample : FrameLength;
+
     public static PixelDataDescription FromDataset(DicomDataset dataset)
     {
         static int Get(DicomDataset d, uint tag, int fallback) =>

@@ -134,12 +134,7 @@ public sealed partial class DicomDataset
         if (vr == DicomVR.IS || vr == DicomVR.DS)
         {
             string? s = GetString(tag, index);
-            if (s is not null && long.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value))
-            {
-                return true;
-            }
-
-            return false;
+            return s is not null && Values.DicomIntegerString.TryParse(s, out value);
         }
 
         ReadOnlySpan<byte> data = e.Data.Span;
@@ -187,7 +182,7 @@ public sealed partial class DicomDataset
         if (vr == DicomVR.DS || vr == DicomVR.IS)
         {
             string? s = GetString(tag, index);
-            return s is not null && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+            return s is not null && Values.DicomDecimalString.TryParse(s, out value);
         }
 
         if (vr == DicomVR.FL || vr == DicomVR.OF)

@@ -11,6 +11,7 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
 {
     private readonly List<DicomElement> _elements = [];
     private DicomCharacterSet? _characterSet;
+    private DicomDataset? _parent;
 
     public DicomDataset()
     {
@@ -25,7 +26,17 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
     }
 
     /// <summary>The data set of the sequence that holds this item, or null for a top-level data set.</summary>
-    public DicomDataset? Parent { get; internal set; }
+    public DicomDataset? Parent
+    {
+        get => _parent;
+        internal set
+        {
+            _parent = value;
+
+            // An item read before its sequence joined the data set may have cached the default character set.
+            InvalidateCharacterSet();
+        }
+    }
 
     public int Count => _elements.Count;
 

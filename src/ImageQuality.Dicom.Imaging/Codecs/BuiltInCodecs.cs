@@ -1,3 +1,6 @@
+using ImageQuality.Dicom.Imaging.Codecs.Jpeg2000;
+using ImageQuality.Dicom.Imaging.Codecs.JpegLs;
+
 namespace ImageQuality.Dicom.Imaging.Codecs;
 
 /// <summary>Registers the codecs that ship with the toolkit; called once from <see cref="DicomPixelData"/>.</summary>
@@ -14,5 +17,10 @@ internal static class BuiltInCodecs
 
         FrameCodecRegistry.Register(new RleCodec());
         FrameCodecRegistry.Register(new Jpeg.JpegCodec());
+
+        // Native codecs register even where their library is missing, so the reason can be reported.
+        FrameCodecRegistry.Register(new CharLsCodec());
+        FrameCodecRegistry.Register(new OpenJpegCodec());
+        FrameCodecRegistry.Register(new UnavailableCodec(OpenJpegCodec.HighThroughputSyntaxes, OpenJpegCodec.HighThroughputOffReason));
     }
 }

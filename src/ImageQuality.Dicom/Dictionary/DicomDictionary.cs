@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 
 namespace ImageQuality.Dicom.Dictionary;
 
@@ -51,9 +52,9 @@ public static class DicomDictionary
         }
 
         Exact = exact.ToFrozenDictionary();
-        Repeating = [.. repeating];
+        Repeating = BySpecificity(repeating);
         Private = privateEntries.ToFrozenDictionary();
-        PrivateRepeating = [.. privateRepeating];
+        PrivateRepeating = BySpecificity(privateRepeating);
         ByKeyword = byKeyword.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -78,21 +79,34 @@ public static class DicomDictionary
 
     /// <summary>
     /// The entry of a private data element (gggg,xxee) reserved by <paramref name="creator"/>; matched on the
-    /// creator, the group and the element byte ee, whichever block xx the creator was given.
+    /// creator, the group and the element byte ee, whichever block xx the creator was given. A few entries are
+    /// defined for one fixed element (gggg,xxee) only; they are matched first, as dcmtk does.
+    /// Null for elements outside the blocks 10-FF (creators, group lengths), which belong to no creator.
     /// </summary>
     public static DicomDictionaryEntry? FindPrivate(string creator, DicomTag tag)
     {
+        if (tag.Element < 0x1000)
+        {
+            return null;
+        }
+
+        string trimmed = creator.Trim();
+
         // Private dictionaries key on (gggg,00ee); the block byte varies from file to file.
         uint key = (tag.Value & 0xFFFF0000) | (tag.Value & 0xFF);
-        string trimmed = creator.Trim();
-        if (Private.TryGetValue(new PrivateKey(trimmed, key), out DicomDictionaryEntry? e))
+        return FindPrivate(trimmed, tag.Value) ?? FindPrivate(trimmed, key);
+    }
+
+    private static DicomDictionaryEntry? FindPrivate(string creator, uint tag)
+    {
+        if (Private.TryGetValue(new PrivateKey(creator, tag), out DicomDictionaryEntry? e))
         {
             return e;
         }
 
         foreach (DicomDictionaryEntry r in PrivateRepeating)
         {
-            if ((key & r.Mask) == r.Tag.Value && string.Equals(r.PrivateCreator, trimmed, StringComparison.Ordinal))
+            if ((tag & r.Mask) == r.Tag.Value && string.Equals(r.PrivateCreator, creator, StringComparison.Ordinal))
             {
                 return r;
             }
@@ -106,6 +120,13 @@ public static class DicomDictionary
 
     /// <summary>Every entry, public and private.</summary>
     public static IReadOnlyList<DicomDictionaryEntry> Entries => DicomDictionaryData.Entries;
+
+    /// <summary>
+    /// Repeating entries may nest, e.g. the private group lengths (odd gggg,0000) within the generic group length
+    /// (gggg,0000): the entry fixing more bits is the more specific one and must be tried first.
+    /// </summary>
+    private static DicomDictionaryEntry[] BySpecificity(List<DicomDictionaryEntry> entries) =>
+        [.. entries.OrderByDescending(e => BitOperations.PopCount(e.Mask)).ThenBy(e => e.Tag.Value)];
 
     private readonly record struct PrivateKey(string Creator, uint Tag);
 }

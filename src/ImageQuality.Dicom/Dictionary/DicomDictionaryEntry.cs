@@ -24,7 +24,10 @@ public sealed class DicomDictionaryEntry
         PrivateCreator = privateCreator;
     }
 
-    /// <summary>The tag, with the repeating bits set to zero. For a private entry the element's low byte only (00ee).</summary>
+    /// <summary>
+    /// The tag, with the repeating bits set to zero. For a private entry the element's low byte only (00ee), or,
+    /// for the few private entries defined at one fixed element, the whole element (xxee, xx of 10-FF).
+    /// </summary>
     public DicomTag Tag { get; }
 
     /// <summary>Which bits of a tag must equal <see cref="Tag"/>: 0xFFFFFFFF for a single tag.</summary>

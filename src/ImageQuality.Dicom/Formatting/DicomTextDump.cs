@@ -171,7 +171,8 @@ public sealed class DicomTextDump
 
     public static string FormatNumbers(ReadOnlySpan<byte> data, DicomVR vr)
     {
-        int size = vr.ByteSwapSize;
+        // An AT value is two 16-bit numbers, swapped as such but printed as one (gggg,eeee) tag.
+        int size = vr == DicomVR.AT ? 4 : vr.ByteSwapSize;
         int count = data.Length / size;
         var sb = new StringBuilder(count * 6);
         for (int i = 0; i < count; i++)

@@ -23,10 +23,14 @@ internal sealed class FileByteSource : ByteSource
 {
     private readonly SafeFileHandle _handle;
 
-    public FileByteSource(string path)
+    /// <param name="sequentialScan">
+    /// The whole file will be read front to back. A header-only or deferred read stops or skips early, and the
+    /// hint would only cost a system call and a larger read-ahead of bytes that are never used.
+    /// </param>
+    public FileByteSource(string path, bool sequentialScan)
     {
         FilePath = path;
-        _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, sequentialScan ? FileOptions.SequentialScan : FileOptions.None);
         Length = RandomAccess.GetLength(_handle);
     }
 

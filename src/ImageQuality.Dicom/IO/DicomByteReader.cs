@@ -10,13 +10,18 @@ namespace ImageQuality.Dicom.IO;
 internal sealed class DicomByteReader : IDisposable
 {
     private const int BufferSize = 64 * 1024;
-    private const int UnknownLengthChunk = 1 << 20;
+    private const int MaxUnknownLengthChunk = 1 << 20;
+
+    // Most headers fit in a few KiB: the first read is small, so a header-only parse does not copy 64 KiB of
+    // pixel data it will not use; later reads double up to the buffer size.
+    private const int FirstReadSize = 16 * 1024;
 
     private readonly ByteSource _source;
     private byte[] _buffer;
     private int _pos;
     private int _end;
     private long _bufferStart;
+    private int _readSize = FirstReadSize;
 
     public DicomByteReader(ByteSource source, long start = 0)
     {
@@ -52,13 +57,21 @@ internal sealed class DicomByteReader : IDisposable
 
         while (_end < count)
         {
-            int n = _source.Read(_bufferStart + _end, _buffer.AsSpan(_end));
+            if (_source.Length is { } length && _bufferStart + _end >= length)
+            {
+                // The end is known: asking the source again would only cost a read that returns nothing.
+                return false;
+            }
+
+            int want = Math.Min(_buffer.Length - _end, Math.Max(count - _end, _readSize));
+            int n = _source.Read(_bufferStart + _end, _buffer.AsSpan(_end, want));
             if (n <= 0)
             {
                 return false;
             }
 
             _end += n;
+            _readSize = Math.Min(_readSize * 2, _buffer.Length);
         }
 
         return true;
@@ -94,12 +107,13 @@ internal sealed class DicomByteReader : IDisposable
             return false;
         }
 
-        if (_source.Length is null && length > UnknownLengthChunk)
+        if (_source.Length is null && length > BufferSize)
         {
             return TryReadBytesChunked(length, out bytes);
         }
 
-        bytes = length == 0 ? [] : new byte[length];
+        // Not zeroed: TryFill overwrites every byte, or the array is dropped.
+        bytes = length == 0 ? [] : GC.AllocateUninitializedArray<byte>((int)length);
         return TryFill(bytes);
     }
 
@@ -129,13 +143,15 @@ internal sealed class DicomByteReader : IDisposable
 
     private bool TryReadBytesChunked(long length, out byte[] bytes)
     {
-        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive.
+        // Without a known length a hostile length field could ask for gigabytes: grow only as bytes arrive, in
+        // chunks that double from the buffer size, so that what is allocated stays within about twice what arrived.
         bytes = [];
         var chunks = new List<byte[]>();
         long left = length;
+        int chunkSize = BufferSize;
         while (left > 0)
         {
-            var chunk = new byte[Math.Min(left, UnknownLengthChunk)];
+            byte[] chunk = GC.AllocateUninitializedArray<byte>((int)Math.Min(left, chunkSize));
             if (!TryFill(chunk))
             {
                 return false;
@@ -143,9 +159,10 @@ internal sealed class DicomByteReader : IDisposable
 
             chunks.Add(chunk);
             left -= chunk.Length;
+            chunkSize = Math.Min(chunkSize * 2, MaxUnknownLengthChunk);
         }
 
-        bytes = new byte[length];
+        bytes = GC.AllocateUninitializedArray<byte>((int)length);
         int at = 0;
         foreach (byte[] c in chunks)
         {

@@ -12,11 +12,17 @@ internal sealed class DicomDatasetReader
     private const uint UndefinedLength = 0xFFFFFFFF;
     private const long NoEnd = long.MaxValue;
     private static readonly DicomTag PixelData = new(0x7FE00010);
+    private static readonly DicomTag PixelRepresentation = new(0x00280103);
 
     private readonly DicomByteReader _r;
     private readonly DicomReadOptions _options;
     private readonly string? _sourceName;
     private readonly List<string> _warnings;
+    private readonly List<DicomDataset> _open = [];
+
+    // The private creator element last looked up and its text: every element of a private block needs it.
+    private DicomElement? _creatorElement;
+    private string? _creator;
 
     public DicomDatasetReader(DicomByteReader reader, DicomReadOptions options, string? sourceName, List<string> warnings)
     {
@@ -60,6 +66,21 @@ internal sealed class DicomDatasetReader
 
     /// <summary>Reads elements until <paramref name="end"/>, an item delimiter (undefined-length items) or the end of data.</summary>
     private void ReadElements(DicomDataset dataset, Encoding enc, long end, int depth, bool inUndefinedItem)
+    {
+        // Items do not know their parent until their sequence is complete; implicit VR choices that depend on
+        // an enclosing data set (Pixel Representation) look through this stack instead.
+        _open.Add(dataset);
+        try
+        {
+            ReadElementsCore(dataset, enc, end, depth, inUndefinedItem);
+        }
+        finally
+        {
+            _open.RemoveAt(_open.Count - 1);
+        }
+    }
+
+    private void ReadElementsCore(DicomDataset dataset, Encoding enc, long end, int depth, bool inUndefinedItem)
     {
         while (true)
         {
@@ -314,7 +335,7 @@ internal sealed class DicomDatasetReader
                 throw Error($"Expected an item in sequence {sq.Tag} but found {tag}", start, sq.Tag);
             }
 
-            var item = new DicomDataset { Parent = null };
+            var item = new DicomDataset();
             sq.Items.Add(item);
             if (length == UndefinedLength)
             {
@@ -407,8 +428,26 @@ internal sealed class DicomDatasetReader
             : b[0] == 0xFE && b[1] == 0xFF && b[2] == 0x00 && b[3] == 0xE0;
     }
 
+    /// <summary>Whether a reader of implicit VR would know this tag as a sequence from the dictionary.</summary>
+    internal static bool DictionarySaysSequence(DicomDataset dataset, DicomTag tag)
+    {
+        DicomDictionaryEntry? entry;
+        if (tag.IsPrivate)
+        {
+            entry = tag.IsPrivateCreator || tag.Element < 0x1000 || dataset.GetString(tag.PrivateCreatorTag) is not { } creator
+                ? null
+                : DicomDictionary.FindPrivate(creator, tag);
+        }
+        else
+        {
+            entry = DicomDictionary.Find(tag);
+        }
+
+        return entry is not null && entry.DefaultVR == DicomVR.SQ;
+    }
+
     /// <summary>The VR an implicit VR element has, from the dictionary (private ones through their creator).</summary>
-    private static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
+    private DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {
         if (tag.Element == 0x0000)
         {
@@ -428,7 +467,7 @@ internal sealed class DicomDatasetReader
                 return DicomVR.UN;
             }
 
-            string? creator = dataset.GetString(tag.PrivateCreatorTag);
+            string? creator = PrivateCreator(dataset, tag.PrivateCreatorTag);
             entry = creator is null ? null : DicomDictionary.FindPrivate(creator, tag);
         }
         else
@@ -447,7 +486,57 @@ internal sealed class DicomDatasetReader
             return DicomVR.OW;
         }
 
+        // Single pixel values ("US or SS" in PS3.6: Smallest/Largest Image Pixel Value, Pixel Padding Value, …)
+        // are signed exactly when the pixels are, i.e. when Pixel Representation (0028,0103) is 1 (PS3.3
+        // C.7.6.3.1). The multi-valued LUT descriptors stay US: their first value is an unsigned count.
+        if (entry.ValueRepresentations.Count == 2 && entry.ValueMultiplicity == "1"
+            && entry.ValueRepresentations.Contains(DicomVR.US) && entry.ValueRepresentations.Contains(DicomVR.SS))
+        {
+            return PixelsAreSigned(dataset) ? DicomVR.SS : DicomVR.US;
+        }
+
         return entry.DefaultVR;
+    }
+
+    /// <summary>Pixel Representation of the innermost data set being read that has one (items inherit it, as pydicom and dcmtk read them).</summary>
+    private bool PixelsAreSigned(DicomDataset dataset)
+    {
+        if (dataset.TryGetUInt16(PixelRepresentation, out ushort own))
+        {
+            return own == 1;
+        }
+
+        for (int i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].TryGetUInt16(PixelRepresentation, out ushort value))
+            {
+                return value == 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The creator string of a private block, decoded once per creator element rather than once per element
+    /// of the block. Decoded as the default repertoire: dictionary creators are ASCII, so the data set's
+    /// character set (which an item being read cannot know yet) does not change which entry matches.
+    /// </summary>
+    private string? PrivateCreator(DicomDataset dataset, DicomTag creatorTag)
+    {
+        DicomElement? element = dataset.Find(creatorTag);
+        if (element is null or DicomSequence or DicomFragmentSequence)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(element, _creatorElement))
+        {
+            _creator = DicomDataset.DecodeDefaultRepertoire(element.Data.Span).TrimEnd(' ', '\0');
+            _creatorElement = element;
+        }
+
+        return _creator;
     }
 
     private static bool IsAsciiLetterOrSpace(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (byte)' ';

@@ -5,7 +5,9 @@ namespace ImageQuality.Dicom.IO;
 /// <summary>
 /// Encodes a data set in one native encoding (implicit/explicit VR, little/big endian). Values are padded to
 /// even length; group lengths are computed for the encoding written; sequences are written with undefined
-/// length and delimiters, or with computed lengths.
+/// length and delimiters, or with computed lengths. In implicit VR a sequence the dictionary does not know as
+/// SQ (a private one, mostly) always gets computed lengths: a reader that cannot know its VR can then skip it
+/// as UN, where an undefined length would leave it guessing (CP-246); dcmtk writes them so too.
 /// </summary>
 internal sealed class DicomDatasetWriter
 {
@@ -45,7 +47,7 @@ internal sealed class DicomDatasetWriter
                 continue;
             }
 
-            WriteElement(e);
+            WriteElement(dataset, e);
         }
     }
 
@@ -54,20 +56,21 @@ internal sealed class DicomDatasetWriter
         long length = 0;
         for (int j = index + 1; j < dataset.Count && dataset[j].Tag.Group == tag.Group; j++)
         {
-            length += EncodedLength(dataset[j]);
+            length += EncodedLength(dataset, dataset[j]);
         }
 
         var value = new byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(value, checked((uint)length));
-        WriteElement(new DicomElement(tag, DicomVR.UL, value));
+        WriteElement(dataset, new DicomElement(tag, DicomVR.UL, value));
     }
 
-    public void WriteElement(DicomElement e)
+    /// <param name="dataset">The data set that holds the element, whose private creators name private tags.</param>
+    public void WriteElement(DicomDataset dataset, DicomElement e)
     {
         switch (e)
         {
             case DicomSequence sq:
-                WriteSequence(sq);
+                WriteSequence(sq, HasDefinedLength(dataset, sq));
                 return;
             case DicomFragmentSequence fs:
                 WriteFragments(fs);
@@ -78,7 +81,19 @@ internal sealed class DicomDatasetWriter
         DicomVR vr = WireVR(e.VR, data.Length);
         long padded = data.Length + (data.Length & 1);
         WriteHeader(e.Tag, vr, checked((uint)padded));
-        _w.WriteValue(data.Span, vr == DicomVR.UN ? 1 : e.VR.ByteSwapSize);
+        int swapSize = vr == DicomVR.UN ? 1 : e.VR.ByteSwapSize;
+        if ((data.Length & 1) == 1 && swapSize > 1 && _w.BigEndian)
+        {
+            // A malformed odd-length number: its padding byte completes the last unit and is swapped with it,
+            // so that reading back swaps value and padding into little endian order again.
+            var even = new byte[padded];
+            data.Span.CopyTo(even);
+            even[^1] = e.VR.PaddingByte;
+            _w.WriteValue(even, swapSize);
+            return;
+        }
+
+        _w.WriteValue(data.Span, swapSize);
         if ((data.Length & 1) == 1)
         {
             _w.WriteByte(e.VR.PaddingByte);
@@ -113,11 +128,14 @@ internal sealed class DicomDatasetWriter
         }
     }
 
-    private void WriteSequence(DicomSequence sq)
+    private bool HasDefinedLength(DicomDataset dataset, DicomSequence sq) =>
+        _explicitSequenceLengths || (!_explicitVR && !DicomDatasetReader.DictionarySaysSequence(dataset, sq.Tag));
+
+    private void WriteSequence(DicomSequence sq, bool definedLength)
     {
-        if (_explicitSequenceLengths)
+        if (definedLength)
         {
-            WriteHeader(sq.Tag, DicomVR.SQ, checked((uint)SequenceValueLength(sq)));
+            WriteHeader(sq.Tag, DicomVR.SQ, checked((uint)SequenceValueLength(sq, definedLength)));
             foreach (DicomDataset item in sq.Items)
             {
                 _w.WriteTag(DicomTag.Item);
@@ -144,7 +162,8 @@ internal sealed class DicomDatasetWriter
 
     private void WriteFragments(DicomFragmentSequence fs)
     {
-        WriteHeader(fs.Tag, fs.VR == DicomVR.OW ? DicomVR.OW : DicomVR.OB, UndefinedLength);
+        // PS3.5 A.4: encapsulated pixel data is OB, even where it was read as OW (dcmtk warns about those).
+        WriteHeader(fs.Tag, DicomVR.OB, UndefinedLength);
         WriteFragment(fs.BasicOffsetTable.Span);
         foreach (ReadOnlyMemory<byte> f in fs.Fragments)
         {
@@ -168,16 +187,17 @@ internal sealed class DicomDatasetWriter
         }
     }
 
-    /// <summary>Bytes the element takes when written by this writer, header included.</summary>
-    public long EncodedLength(DicomElement e)
+    /// <summary>Bytes the element of <paramref name="dataset"/> takes when written by this writer, header included.</summary>
+    public long EncodedLength(DicomDataset dataset, DicomElement e)
     {
         switch (e)
         {
             case DicomSequence sq:
                 {
+                    bool definedLength = HasDefinedLength(dataset, sq);
                     long header = _explicitVR ? 12 : 8;
-                    long items = SequenceValueLength(sq);
-                    return header + items + (_explicitSequenceLengths ? 0 : 8);
+                    long items = SequenceValueLength(sq, definedLength);
+                    return header + items + (definedLength ? 0 : 8);
                 }
 
             case DicomFragmentSequence fs:
@@ -202,12 +222,12 @@ internal sealed class DicomDatasetWriter
     }
 
     /// <summary>The value length of a sequence: its items, each with its header (and delimiter when undefined).</summary>
-    private long SequenceValueLength(DicomSequence sq)
+    private long SequenceValueLength(DicomSequence sq, bool definedLength)
     {
         long total = 0;
         foreach (DicomDataset item in sq.Items)
         {
-            total += 8 + DatasetLength(item) + (_explicitSequenceLengths ? 0 : 8);
+            total += 8 + DatasetLength(item) + (definedLength ? 0 : 8);
         }
 
         return total;
@@ -224,7 +244,7 @@ internal sealed class DicomDatasetWriter
             }
 
             // A group length element is an UL of 4 bytes with an 8-byte header in every encoding.
-            total += e.Tag.IsGroupLength ? 12 : EncodedLength(e);
+            total += e.Tag.IsGroupLength ? 12 : EncodedLength(dataset, e);
         }
 
         return total;

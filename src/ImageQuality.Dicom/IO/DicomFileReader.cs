@@ -14,8 +14,9 @@ public static class DicomFileReader
 
     public static DicomFile Read(string path, DicomReadOptions? options = null)
     {
-        using var source = new FileByteSource(path);
-        return Read(source, options ?? DicomReadOptions.Default, path, path);
+        options ??= DicomReadOptions.Default;
+        using var source = new FileByteSource(path, sequentialScan: !options.StopBeforePixelData && options.DeferValuesLongerThan is null);
+        return Read(source, options, path, path);
     }
 
     /// <summary>Reads from the stream's current position.</summary>

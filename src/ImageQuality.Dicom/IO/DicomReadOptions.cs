@@ -18,8 +18,9 @@ public sealed record DicomReadOptions
     public int MaxNestingDepth { get; init; } = 64;
 
     /// <summary>
-    /// A value of unknown VR read in implicit VR whose bytes start with an item tag is read as a sequence,
-    /// as dcmtk and pydicom do for private sequences (PS3.5 6.2.2 note).
+    /// A defined-length value of unknown VR read in implicit VR whose bytes start with an item tag is read as a
+    /// sequence. dcmtk and pydicom keep such values as bytes (both read undefined-length ones as sequences, as
+    /// this reader always does); the conformance test lists this as a known difference.
     /// </summary>
     public bool DetectSequencesInUnknownValues { get; init; } = true;
 }

@@ -1,0 +1,15 @@
+namespace ImageQuality.Dicom.Values;
+
+/// <summary>The last component present in a DT value; the components after it are unknown, not zero.</summary>
+public enum DicomDateTimePrecision
+{
+    Year,
+    Month,
+    Day,
+    Hours,
+    Minutes,
+    Seconds,
+
+    /// <summary>Seconds with a fraction of 1 to 6 digits.</summary>
+    Fraction,
+}
