@@ -145,14 +145,16 @@ public sealed class JpegCodecTests
         AssertStreamDecodesAsDcmdjpeg(source, TransferSyntax.JPEGLossless, stream, null);
     }
 
-    [Test]
-    public void Lossless_YCbCr_is_converted_to_RGB_as_dcmdjpeg_does()
+    [TestCase(8)]
+    [TestCase(12)]
+    [TestCase(16)]
+    public void Lossless_YCbCr_is_converted_to_RGB_as_dcmdjpeg_does(int precision)
     {
         DicomFile source = ExplicitCopy(Rgb);
         PixelFrame frame = DicomPixelData.Create(source).DecodeFrame(0);
-        ushort[] samples = frame.Data.Select(b => (ushort)b).ToArray();
-        byte[] stream = JpegTestEncoder.EncodeLossless(samples, frame.Width, frame.Height, 3, 8, 1, 0, 0);
-        AssertStreamDecodesAsDcmdjpeg(source, TransferSyntax.JPEGLosslessSV1, stream, "YBR_FULL");
+        ushort[] samples = frame.Data.Select(b => (ushort)(b << (precision - 8))).ToArray();
+        byte[] stream = JpegTestEncoder.EncodeLossless(samples, frame.Width, frame.Height, 3, precision, 1, 0, 0);
+        AssertStreamDecodesAsDcmdjpeg(source, TransferSyntax.JPEGLosslessSV1, stream, "YBR_FULL", precision);
     }
 
     [TestCase(Gray8, 1, 1, 7, false)]
@@ -293,9 +295,16 @@ public sealed class JpegCodecTests
     private static DicomFile ExplicitCopy(string relative) => DecompressionOracle.Decompress("dcmdjpeg", TestCorpus.File(relative));
 
     /// <summary>Puts the stream in a copy of <paramref name="source"/> and compares our decode with dcmdjpeg's.</summary>
-    private static void AssertStreamDecodesAsDcmdjpeg(DicomFile source, TransferSyntax syntax, byte[] stream, string? photometric)
+    private static void AssertStreamDecodesAsDcmdjpeg(DicomFile source, TransferSyntax syntax, byte[] stream, string? photometric, int? bits = null)
     {
         DicomDataset dataset = source.Dataset.Clone();
+        if (bits is > 8)
+        {
+            dataset.AddUInt16(new DicomTag(0x00280100), 16);
+            dataset.AddUInt16(new DicomTag(0x00280101), (ushort)bits);
+            dataset.AddUInt16(new DicomTag(0x00280102), (ushort)(bits - 1));
+        }
+
         dataset.Add(new DicomFragmentSequence(PixelDataTag, DicomVR.OB, ReadOnlyMemory<byte>.Empty, [stream]));
         if (photometric is not null)
         {

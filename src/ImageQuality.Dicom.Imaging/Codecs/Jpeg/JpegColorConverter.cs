@@ -1,8 +1,9 @@
 namespace ImageQuality.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>
-/// YCbCr to RGB (JFIF / ITU-R BT.601 full range) in the fixed-point arithmetic of libjpeg's jdcolor.c
-/// (16 fraction bits, rounded as its tables are), so converted samples equal dcmdjpeg's.
+/// YCbCr to RGB (JFIF / ITU-R BT.601 full range) in the arithmetic of libjpeg's jdcolor.c (16 fraction bits,
+/// rounded as its tables are), so converted samples equal dcmdjpeg's. dcmtk's 16-bit build computes the Cr to R
+/// and Cb to B terms in floating point instead (its fixed point would overflow), truncating toward zero.
 /// </summary>
 internal readonly struct JpegColorConverter
 {
@@ -15,6 +16,7 @@ internal readonly struct JpegColorConverter
 
     private readonly int _max;
     private readonly int _center;
+    private readonly bool _sixteenBit;
 
     /// <summary>The sample range of the IJG library build dcmtk picks for this precision: 8, 12 or 16 bits.</summary>
     public JpegColorConverter(int precision)
@@ -22,14 +24,17 @@ internal readonly struct JpegColorConverter
         int bits = precision <= 8 ? 8 : precision <= 12 ? 12 : 16;
         _max = (1 << bits) - 1;
         _center = 1 << (bits - 1);
+        _sixteenBit = bits == 16;
     }
 
     public void Convert(int y, int cb, int cr, out int r, out int g, out int b)
     {
         long xcb = cb - _center;
         long xcr = cr - _center;
-        r = Math.Clamp(y + (int)(((CrToR * xcr) + OneHalf) >> ScaleBits), 0, _max);
+        int crToR = _sixteenBit ? (int)((1.40200 * xcr) + 0.5) : (int)(((CrToR * xcr) + OneHalf) >> ScaleBits);
+        int cbToB = _sixteenBit ? (int)((1.77200 * xcb) + 0.5) : (int)(((CbToB * xcb) + OneHalf) >> ScaleBits);
+        r = Math.Clamp(y + crToR, 0, _max);
         g = Math.Clamp(y + (int)(((-CbToG * xcb) + OneHalf + (-CrToG * xcr)) >> ScaleBits), 0, _max);
-        b = Math.Clamp(y + (int)(((CbToB * xcb) + OneHalf) >> ScaleBits), 0, _max);
+        b = Math.Clamp(y + cbToB, 0, _max);
     }
 }
