@@ -425,7 +425,7 @@ internal sealed class AssociationAcceptor : IDimseResponder
         {
             while (_machine.State != Sta1)
             {
-                _machine.Fire(_machine.State is Sta2 or Sta13 ? Evt18 : Evt17);
+                FireLocked(_machine.State is Sta2 or Sta13 ? Evt18 : Evt17);
             }
         }
     }
@@ -439,7 +439,7 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 return;
             }
 
-            _machine.Fire(Evt9);
+            FireLocked(Evt9);
         }
 
         int maxPdu = _info!.PeerMaxPduLength == 0 ? _options.MaxPduLength : (int)Math.Min(_info.PeerMaxPduLength, (uint)_options.MaxPduLength);
@@ -457,7 +457,7 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 return;
             }
 
-            _machine.Fire(Evt14);
+            FireLocked(Evt14);
         }
 
         _outcome = "released";
@@ -467,8 +467,11 @@ internal sealed class AssociationAcceptor : IDimseResponder
 
     private bool TryAcquireSlot()
     {
-        _slotHeld = _slots.TryAcquire();
-        return _slotHeld;
+        lock (_gate)
+        {
+            _slotHeld = _slots.TryAcquire();
+            return _slotHeld;
+        }
     }
 
     private UpperLayerAction Fire(UpperLayerEvent e, bool acceptableToProvider = true)
@@ -476,10 +479,26 @@ internal sealed class AssociationAcceptor : IDimseResponder
         UpperLayerAction action;
         lock (_gate)
         {
-            action = _machine.Fire(e, acceptableToProvider);
+            action = FireLocked(e, acceptableToProvider);
         }
 
         ArmDeadline();
+        return action;
+    }
+
+    /// <summary>
+    /// Takes a transition with the gate held. The association slot is given back as soon as the association no
+    /// longer exists (Sta13 or Sta1), not when the peer gets round to closing.
+    /// </summary>
+    private UpperLayerAction FireLocked(UpperLayerEvent e, bool acceptableToProvider = true)
+    {
+        UpperLayerAction action = _machine.Fire(e, acceptableToProvider);
+        if (_slotHeld && _machine.State is Sta13 or Sta1)
+        {
+            _slotHeld = false;
+            _slots.Release();
+        }
+
         return action;
     }
 
@@ -520,11 +539,6 @@ internal sealed class AssociationAcceptor : IDimseResponder
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
             // The association is over; the receiver has discarded its partial instance.
-        }
-
-        if (_slotHeld)
-        {
-            _slots.Release();
         }
 
         await _connection.DisposeAsync().ConfigureAwait(false);

@@ -69,13 +69,19 @@ internal sealed class PduConnection : IAsyncDisposable
         try
         {
             await WriteFragmentsAsync(contextId, isCommand: true, command, maxPduLength, timeout, cancellationToken).ConfigureAwait(false);
-            int fragmentMax = maxPduLength - PresentationDataValue.HeaderLength;
-            long remaining = length;
+            int fragmentMax = FragmentMax(maxPduLength);
+
+            // Fragments have even lengths (dcmtk refuses others); an odd data set, which only a deflated one can
+            // be, gets the trailing NUL that PS3.5 A.5 pads deflated streams with.
+            long remaining = length + (length & 1);
             do
             {
                 int n = (int)Math.Min(fragmentMax, remaining);
                 Memory<byte> memory = _writer.GetMemory(PDataOverhead + n);
-                await source.ReadExactlyAsync(memory.Slice(PDataOverhead, n), cancellationToken).ConfigureAwait(false);
+                int fromSource = (int)Math.Min(n, length);
+                await source.ReadExactlyAsync(memory.Slice(PDataOverhead, fromSource), cancellationToken).ConfigureAwait(false);
+                memory.Span.Slice(PDataOverhead + fromSource, n - fromSource).Clear();
+                length -= fromSource;
                 remaining -= n;
                 WriteHeaders(memory.Span, contextId, isCommand: false, isLast: remaining == 0, n);
                 _writer.Advance(PDataOverhead + n);
@@ -99,7 +105,7 @@ internal sealed class PduConnection : IAsyncDisposable
 
     private async ValueTask WriteFragmentsAsync(byte contextId, bool isCommand, ReadOnlyMemory<byte> data, int maxPduLength, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        int fragmentMax = maxPduLength - PresentationDataValue.HeaderLength;
+        int fragmentMax = FragmentMax(maxPduLength);
         int offset = 0;
         do
         {
@@ -113,6 +119,9 @@ internal sealed class PduConnection : IAsyncDisposable
         while (offset < data.Length);
         await FlushAsync(timeout, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The longest fragment a PDU of <paramref name="maxPduLength"/> carries, kept even.</summary>
+    private static int FragmentMax(int maxPduLength) => (maxPduLength - PresentationDataValue.HeaderLength) & ~1;
 
     private static void WriteHeaders(Span<byte> span, byte contextId, bool isCommand, bool isLast, int dataLength)
     {
