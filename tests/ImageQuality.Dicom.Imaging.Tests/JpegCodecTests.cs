@@ -47,7 +47,7 @@ public sealed class JpegCodecTests
     }
 
     [TestCaseSource(nameof(JpegFiles))]
-    public void Decodes_every_corpus_file_as_dcmdjpeg_does(string relative)
+    public void Decodes_every_corpus_file_as_dcmdjpeg_or_gdcm_does(string relative)
     {
         string path = TestCorpus.File(relative);
         DicomFile file = DicomFile.Open(path);
@@ -56,7 +56,18 @@ public sealed class JpegCodecTests
             Assert.Inconclusive($"{relative} has no Pixel Data: nothing to decode.");
         }
 
-        DicomFile oracle = DecompressionOracle.Decompress("dcmdjpeg", path);
+        DicomFile oracle;
+        try
+        {
+            oracle = DecompressionOracle.Decompress("dcmdjpeg", path);
+        }
+        catch (InconclusiveException)
+        {
+            // dcmtk refuses a few damaged files (a missing sequence delimiter, a data set in another syntax than
+            // its meta header says) that our reader accepts: GDCM, with the same IJG decoding, is the second oracle.
+            oracle = DecompressionOracle.Decompress("gdcmconv", path, "--raw");
+        }
+
         OracleComparison.AssertFramesEqual(DicomPixelData.Create(file), oracle, relative);
     }
 
