@@ -47,7 +47,7 @@ public sealed class JpegCodecTests
     }
 
     [TestCaseSource(nameof(JpegFiles))]
-    public void Decodes_every_corpus_file_as_dcmdjpeg_does(string relative)
+    public void Decodes_every_corpus_file_as_dcmdjpeg_or_gdcm_does(string relative)
     {
         string path = TestCorpus.File(relative);
         DicomFile file = DicomFile.Open(path);
@@ -56,7 +56,18 @@ public sealed class JpegCodecTests
             Assert.Inconclusive($"{relative} has no Pixel Data: nothing to decode.");
         }
 
-        DicomFile oracle = DecompressionOracle.Decompress("dcmdjpeg", path);
+        DicomFile oracle;
+        try
+        {
+            oracle = DecompressionOracle.Decompress("dcmdjpeg", path);
+        }
+        catch (InconclusiveException)
+        {
+            // dcmtk refuses a few damaged files (a missing sequence delimiter, a data set in another syntax than
+            // its meta header says) that our reader accepts: GDCM, with the same IJG decoding, is the second oracle.
+            oracle = DecompressionOracle.Decompress("gdcmconv", path, "--raw");
+        }
+
         OracleComparison.AssertFramesEqual(DicomPixelData.Create(file), oracle, relative);
     }
 
@@ -109,10 +120,14 @@ public sealed class JpegCodecTests
         }
     }
 
-    [Test]
-    public void Lossless_streams_with_restart_intervals_decode_as_dcmdjpeg_does(
-        [Values(1, 2, 3, 4, 5, 6, 7)] int predictor,
-        [Values(0, 2)] int pointTransform)
+    [TestCase(1, 0)]
+    [TestCase(2, 2)]
+    [TestCase(3, 1)]
+    [TestCase(4, 0)]
+    [TestCase(5, 2)]
+    [TestCase(6, 1)]
+    [TestCase(7, 3)]
+    public void Lossless_streams_with_restart_intervals_decode_as_dcmdjpeg_does(int predictor, int pointTransform)
     {
         DicomFile source = ExplicitCopy(Gray12);
         PixelFrame frame = DicomPixelData.Create(source).DecodeFrame(0);

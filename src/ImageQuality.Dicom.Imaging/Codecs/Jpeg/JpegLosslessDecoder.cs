@@ -14,7 +14,7 @@ namespace ImageQuality.Dicom.Imaging.Codecs.Jpeg;
 /// </summary>
 /// <remarks>
 /// The common case, a single-component scan, runs in loops specialised for predictor 1 (and every first line)
-/// and for predictors 2-7, with the bit position in a local and one table look-up per difference
+/// and for predictors 2-7, with a 64-bit bit buffer held in registers and one table look-up per difference
 /// (<see cref="JpegHuffmanTable.DifferenceLookup"/>); the bit position is checked against the data once a line.
 /// </remarks>
 internal static class JpegLosslessDecoder
@@ -232,6 +232,7 @@ internal static class JpegLosslessDecoder
     {
         int stride = p.Stride;
         int pt = p.PointTransform;
+        CheckLineFits(buffer, position, p.Width * tables.Length);
         for (int x = 0; x < p.Width; x++)
         {
             int at = x * stride;
