@@ -17,6 +17,7 @@ internal static class BuiltInCodecs
 
         FrameCodecRegistry.Register(new RleCodec());
         FrameCodecRegistry.Register(new Jpeg.JpegCodec());
+        FrameCodecRegistry.Register(new DeflatedFrameCodec());
 
         // Native codecs register even where their library is missing, so the reason can be reported.
         FrameCodecRegistry.Register(new CharLsCodec());
