@@ -73,14 +73,31 @@ public sealed class GrayscalePipeline
             }
         }
 
-        int[] stored = StoredValues.Extract(frame);
         double min = double.MaxValue;
         double max = double.MinValue;
-        foreach (int s in stored)
+        if (frame.Description.BitsStored <= 16)
         {
-            double m = modality.Apply(s);
-            min = Math.Min(min, m);
-            max = Math.Max(max, m);
+            // Each value that occurs once, not each pixel: a mammogram has millions of pixels and a few thousand values.
+            bool[] occurring = StoredValues.Occurring(frame);
+            int first = StoredValues.PossibleRange(frame.Description).Min;
+            for (int i = 0; i < occurring.Length; i++)
+            {
+                if (occurring[i])
+                {
+                    double m = modality.Apply(first + i);
+                    min = Math.Min(min, m);
+                    max = Math.Max(max, m);
+                }
+            }
+        }
+        else
+        {
+            foreach (int s in StoredValues.Extract(frame))
+            {
+                double m = modality.Apply(s);
+                min = Math.Min(min, m);
+                max = Math.Max(max, m);
+            }
         }
 
         return VoiLut.Range(min, max);
@@ -104,30 +121,26 @@ public sealed class GrayscalePipeline
         PixelDataDescription d = frame.Description;
         int pixels = d.Rows * d.Columns;
         var output = new byte[pixels];
+        if (d.BitsStored <= 16)
+        {
+            (int min, int max) = StoredValues.PossibleRange(d);
+            byte[] table = new byte[max - min + 1];
+            for (int v = min; v <= max; v++)
+            {
+                table[v - min] = Map(v);
+            }
+
+            StoredValues.MapThroughTable(frame, table, min, output);
+            return output;
+        }
+
         int[] stored = System.Buffers.ArrayPool<int>.Shared.Rent(pixels);
         try
         {
             StoredValues.Extract(frame, 0, stored);
-            if (d.BitsStored <= 16)
+            for (int i = 0; i < pixels; i++)
             {
-                (int min, int max) = StoredValues.PossibleRange(d);
-                byte[] table = new byte[max - min + 1];
-                for (int v = min; v <= max; v++)
-                {
-                    table[v - min] = Map(v);
-                }
-
-                for (int i = 0; i < pixels; i++)
-                {
-                    output[i] = table[stored[i] - min];
-                }
-            }
-            else
-            {
-                for (int i = 0; i < pixels; i++)
-                {
-                    output[i] = Map(stored[i]);
-                }
+                output[i] = Map(stored[i]);
             }
         }
         finally

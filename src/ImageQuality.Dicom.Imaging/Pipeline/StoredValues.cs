@@ -92,4 +92,114 @@ public static class StoredValues
                 throw new DicomPixelDataException($"Bits Allocated {d.BitsAllocated} is not supported for stored values.");
         }
     }
+
+    /// <summary>
+    /// Maps the stored values of a one-sample frame through <paramref name="table"/> (entry 0 is stored value
+    /// <paramref name="tableMin"/>): one pass over the frame's words, no intermediate buffer. The table must
+    /// cover <see cref="PossibleRange"/>.
+    /// </summary>
+    public static void MapThroughTable(PixelFrame frame, ReadOnlySpan<byte> table, int tableMin, Span<byte> output)
+    {
+        PixelDataDescription d = frame.Description;
+        int pixels = d.Rows * d.Columns;
+        (int min, int max) = PossibleRange(d);
+        if (output.Length < pixels || min < tableMin || max - tableMin >= table.Length)
+        {
+            throw new ArgumentException("The output is smaller than the frame or the table does not cover the stored values.");
+        }
+
+        if (d.SamplesPerPixel != 1 || d.BitsAllocated is not (8 or 16) || d.BitsStored > 16)
+        {
+            int[] values = System.Buffers.ArrayPool<int>.Shared.Rent(pixels);
+            try
+            {
+                Extract(frame, 0, values);
+                for (int i = 0; i < pixels; i++)
+                {
+                    output[i] = table[values[i] - tableMin];
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(values);
+            }
+
+            return;
+        }
+
+        int shift = Math.Max(0, d.HighBit + 1 - d.BitsStored);
+        uint mask = (1u << d.BitsStored) - 1;
+        int signShift = 32 - d.BitsStored;
+        if (d.BitsAllocated == 16)
+        {
+            ReadOnlySpan<ushort> words = frame.AsUInt16()[..pixels];
+            if (d.IsSigned)
+            {
+                for (int i = 0; i < words.Length; i++)
+                {
+                    output[i] = table[((int)((((uint)words[i] >> shift) & mask) << signShift) >> signShift) - tableMin];
+                }
+            }
+            else
+            {
+                for (int i = 0; i < words.Length; i++)
+                {
+                    output[i] = table[(int)(((uint)words[i] >> shift) & mask) - tableMin];
+                }
+            }
+
+            return;
+        }
+
+        ReadOnlySpan<byte> bytes = frame.Data.AsSpan(0, pixels);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            uint v = ((uint)bytes[i] >> shift) & mask;
+            output[i] = table[(d.IsSigned ? (int)(v << signShift) >> signShift : (int)v) - tableMin];
+        }
+    }
+
+    /// <summary>
+    /// Marks which stored values of sample 0 occur (entry 0 is <see cref="PossibleRange"/>'s minimum), for up to
+    /// 16 stored bits: the values a min/max window needs, without a buffer of every pixel's value.
+    /// </summary>
+    public static bool[] Occurring(PixelFrame frame)
+    {
+        PixelDataDescription d = frame.Description;
+        if (d.BitsStored > 16)
+        {
+            throw new ArgumentException("Only frames of up to 16 stored bits have a table of occurring values.", nameof(frame));
+        }
+
+        (int min, int max) = PossibleRange(d);
+        var seen = new bool[max - min + 1];
+        int pixels = d.Rows * d.Columns;
+        if (d.SamplesPerPixel == 1 && d.BitsAllocated == 16 && !d.IsSigned)
+        {
+            int shift = Math.Max(0, d.HighBit + 1 - d.BitsStored);
+            uint mask = (1u << d.BitsStored) - 1;
+            foreach (ushort w in frame.AsUInt16()[..pixels])
+            {
+                seen[((uint)w >> shift) & mask] = true;
+            }
+
+            return seen;
+        }
+
+        int[] values = System.Buffers.ArrayPool<int>.Shared.Rent(pixels);
+        try
+        {
+            Extract(frame, 0, values);
+            foreach (int v in values.AsSpan(0, pixels))
+            {
+                seen[v - min] = true;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(values);
+        }
+
+        return seen;
+    }
 }

@@ -5,7 +5,16 @@ using ImageQuality.Bench.Decode;
 //   ImageQuality.Bench.Decode [file.dcm] [--runs N] [--dcmtk-runs M] [--large]
 // Without a file: the GE Senographe mammogram of the corpus (3062x2394, 16/12-bit, JPEG Lossless SV1).
 // --large also builds a 3328x4096 16-bit mammogram from it (mirrored tiles), compressed by dcmcjpeg +e1.
+// --render also times decode + render to a 1024-px PNG of each file (--png-level 0-9, default ImageSharp's).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+bool render = Array.IndexOf(args, "--render") >= 0;
+var png = new SixLabors.ImageSharp.Formats.Png.PngEncoder();
+if (Option("--png-level", -1) is int level and >= 0 and <= 9)
+{
+    png = new SixLabors.ImageSharp.Formats.Png.PngEncoder { CompressionLevel = (SixLabors.ImageSharp.Formats.Png.PngCompressionLevel)level };
+}
+
+Console.WriteLine($"load average (/proc/loadavg) at start: {Tools.LoadAverage()}; {Environment.ProcessorCount} cores");
 string path = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal)
     ? args[0]
     : Path.Combine(Tools.FindRepoRoot(), "..", "shared", "corpus", "mammo_dicom", "GH133_GE_SenographeEssential_R_MLO_JPEGLossless.dcm");
@@ -22,6 +31,11 @@ Directory.CreateDirectory(work);
 try
 {
     DecodeComparison.Run(path, runs, toolRuns, work);
+    if (render)
+    {
+        RenderTiming.Run(path, runs, png);
+    }
+
     if (Array.IndexOf(args, "--large") >= 0)
     {
         string? large = LargeMammogram.Create(path, 3328, 4096, work);
@@ -29,6 +43,10 @@ try
         {
             Console.WriteLine();
             DecodeComparison.Run(large, runs, toolRuns, work);
+            if (render)
+            {
+                RenderTiming.Run(large, runs, png);
+            }
         }
     }
 }
@@ -36,6 +54,8 @@ finally
 {
     Directory.Delete(work, recursive: true);
 }
+
+Console.WriteLine($"load average (/proc/loadavg) at end: {Tools.LoadAverage()}");
 
 return 0;
 

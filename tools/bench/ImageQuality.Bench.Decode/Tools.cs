@@ -34,6 +34,13 @@ internal static class Tools
         return (p.ExitCode, wall, ParseCpu(stderr, perf is not null));
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: figures from a busy machine are read with them.</summary>
+    public static string LoadAverage()
+    {
+        const string LoadAvg = "/proc/loadavg";
+        return File.Exists(LoadAvg) ? string.Join(' ', File.ReadAllText(LoadAvg).Split(' ').Take(3)) : "n/a";
+    }
+
     public static string? FindOnPath(string tool)
     {
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
