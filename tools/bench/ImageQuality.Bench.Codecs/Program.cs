@@ -35,12 +35,15 @@ foreach (string path in Directory.EnumerateFiles(root, "*", SearchOption.AllDire
 double dcmdjplsStart = BestOf(toolRuns, () => RunTool("dcmdjpls", ["--version"]));
 double gdcmconvStart = BestOf(toolRuns, () => RunTool("gdcmconv", ["--version"]));
 double opjStart = BestOf(toolRuns, () => RunTool("opj_decompress", ["-h"]));
+Console.WriteLine($"load average (/proc/loadavg) at start: {LoadAverage()}; {Environment.ProcessorCount} cores");
 Console.WriteLine($"Process start (best of {toolRuns}, tool doing nothing): dcmdjpls {Ms(dcmdjplsStart)}, gdcmconv {Ms(gdcmconvStart)}, opj_decompress {Ms(opjStart)} ms");
 Console.WriteLine($"ours: decode only, in process, best of {runs} (first call warms the JIT and loads the library); open+decode adds parsing the file.");
 Console.WriteLine($"tool: whole process, best of {toolRuns}; tool-start: less the start time above (noisy: '<0' where start varied more than the decode).");
-Console.WriteLine("proc x: tool whole process / ours open+decode. opj lib: opj_decompress's own 'decode time' (same OpenJPEG), lib x: opj lib / ours.");
+Console.WriteLine("tool: dcmdjpls for JPEG-LS, gdcmconv --raw for JPEG 2000; proc x: tool whole process / ours open+decode.");
+Console.WriteLine("gdcm: gdcmconv --raw on every file (a second decoder for JPEG-LS), gdcm x: gdcm / ours open+decode.");
+Console.WriteLine("opj lib: opj_decompress's own 'decode time' (same OpenJPEG), lib x: opj lib / ours.");
 Console.WriteLine();
-Console.WriteLine($"{"file",-52} {"syntax",-7} {"frames",6} {"KiB",7} {"ours",8} {"open+dec",8} {"tool",-14} {"tool ms",8} {"tool-start",10} {"proc x",7} {"opj lib",8} {"lib x",7}");
+Console.WriteLine($"{"file",-52} {"syntax",-7} {"frames",6} {"KiB",7} {"ours",8} {"open+dec",8} {"tool",-14} {"tool ms",8} {"tool-start",10} {"proc x",7} {"gdcm",8} {"gdcm x",7} {"opj lib",8} {"lib x",7}");
 
 string temp = Path.Combine(Path.GetTempPath(), $"iq-bench-codecs-{Environment.ProcessId}");
 Directory.CreateDirectory(temp);
@@ -77,6 +80,7 @@ try
             ? BestOf(toolRuns, () => RunTool("dcmdjpls", [path, output]))
             : BestOf(toolRuns, () => RunTool("gdcmconv", ["--raw", path, output]));
         double net = toolMs - (isJpegLs ? dcmdjplsStart : gdcmconvStart);
+        double gdcmMs = isJpegLs ? BestOf(toolRuns, () => RunTool("gdcmconv", ["--raw", path, output])) : toolMs;
         double opjLib = isJpegLs ? double.NaN : OpjDecodeTime(pixels, temp);
         sumOurs += ours;
         sumOpen += openDecode;
@@ -89,7 +93,7 @@ try
         }
 
         string netText = net < 0 ? "<0" : Ms(net);
-        Console.WriteLine($"{Short(name),-52} {Uid(syntax),-7} {pixels.FrameCount,6} {bytes.Length / 1024,7} {Ms(ours),8} {Ms(openDecode),8} {tool,-14} {Ms(toolMs),8} {netText,10} {Ratio(toolMs, openDecode),7} {Ms(opjLib),8} {Ratio(opjLib, ours),7}");
+        Console.WriteLine($"{Short(name),-52} {Uid(syntax),-7} {pixels.FrameCount,6} {bytes.Length / 1024,7} {Ms(ours),8} {Ms(openDecode),8} {tool,-14} {Ms(toolMs),8} {netText,10} {Ratio(toolMs, openDecode),7} {Ms(gdcmMs),8} {Ratio(gdcmMs, openDecode),7} {Ms(opjLib),8} {Ratio(opjLib, ours),7}");
     }
 }
 finally
@@ -100,6 +104,7 @@ finally
 Console.WriteLine();
 Console.WriteLine($"Totals: ours {Ms(sumOurs)} ms decode, {Ms(sumOpen)} ms open+decode; tools {Ms(sumTool)} ms whole process ({Ratio(sumTool, sumOpen)}), {Ms(sumToolNet)} ms less start ({Ratio(sumToolNet, sumOpen)}).");
 Console.WriteLine($"JPEG 2000: opj_decompress library time {Ms(sumOpj)} ms vs ours {Ms(sumOursJ2k)} ms ({Ratio(sumOpj, sumOursJ2k)}).");
+Console.WriteLine($"load average (/proc/loadavg) at end: {LoadAverage()}");
 return 0;
 
 static void DecodeAll(DicomPixelData pixels)
@@ -177,6 +182,8 @@ static double BestOf(int n, Action action)
 static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 
 static string Ratio(double tool, double ours) => double.IsNaN(tool) || ours <= 0 ? "n/a" : (tool / ours).ToString("0.0", CultureInfo.InvariantCulture) + "x";
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static string Uid(TransferSyntax ts) => ts.Uid["1.2.840.10008.1.2".Length..];
 
