@@ -273,7 +273,8 @@ public sealed class DicomPixelData
 
         ReadOnlySpan<byte> t = table.Data.Span;
         ReadOnlySpan<byte> l = lengths.Data.Span;
-        if (t.Length != frames * 8 || l.Length != frames * 8)
+        // In long: a Number of Frames near 2^29 would make frames * 8 wrap round to a small table's length.
+        if (t.Length != frames * 8L || l.Length != frames * 8L)
         {
             return null;
         }

@@ -109,6 +109,18 @@ public sealed class FragmentTableMutationTests
     }
 
     /// <summary>Damages the offset tables, fragments or Number of Frames of the data set in one of eight ways.</summary>
+    [Test]
+    public void A_Number_of_Frames_whose_table_size_wraps_round_is_refused()
+    {
+        // 2^29 + 1 frames: frames * 8 is 8 in 32-bit arithmetic, the size of a one-entry Extended Offset Table.
+        DicomFile file = DicomFile.Open(TestCorpus.File(Sources[0]));
+        DicomDataset dataset = file.Dataset.Clone();
+        dataset.AddString(NumberOfFrames, DicomVR.IS, "536870913");
+        dataset.AddBytes(ExtendedOffsetTable, DicomVR.OV, new byte[8]);
+        dataset.AddBytes(ExtendedOffsetTableLengths, DicomVR.OV, new byte[8]);
+        DecodeAll(dataset, file.TransferSyntax, "536870913 frames with a one-entry Extended Offset Table").Should().Be(1);
+    }
+
     private static string Damage(DicomDataset dataset, int how, Random random)
     {
         var pixels = (DicomFragmentSequence)dataset.Find(PixelDataTag)!;
