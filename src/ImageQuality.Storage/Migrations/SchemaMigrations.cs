@@ -6,7 +6,46 @@ internal static class SchemaMigrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new Migration(1, "index and job queue", Sqlite: IndexAndQueue("INTEGER PRIMARY KEY AUTOINCREMENT"), PostgreSql: IndexAndQueue("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+        new Migration(2, "analysis results", Sqlite: Results("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL"), PostgreSql: Results("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "DOUBLE PRECISION")),
     ];
+
+    // A result is one analyzer's judgement of one subject (an instance or a study) at one revision. A new judgement
+    // (re-analysis, a late arrival) adds a revision and marks the older one superseded: results are never
+    // overwritten, so a scorecard can be re-made as it was. Findings are rows, for scorecards to group by criterion.
+    private static string Results(string identityColumn, string realType) => $"""
+        CREATE TABLE analysis_results (
+            id {identityColumn},
+            scope TEXT NOT NULL,
+            subject_uid TEXT NOT NULL,
+            study_instance_uid TEXT NOT NULL,
+            analyzer_id TEXT NOT NULL,
+            analyzer_version TEXT NOT NULL,
+            model_version TEXT,
+            revision INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            job_id BIGINT
+        );
+        CREATE UNIQUE INDEX ux_results_revision ON analysis_results (scope, subject_uid, analyzer_id, revision);
+        CREATE INDEX ix_results_study ON analysis_results (study_instance_uid, is_current);
+        CREATE UNIQUE INDEX ux_results_job ON analysis_results (job_id, analyzer_id) WHERE job_id IS NOT NULL;
+
+        CREATE TABLE findings (
+            result_id BIGINT NOT NULL REFERENCES analysis_results (id),
+            ordinal INTEGER NOT NULL,
+            criterion_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            message TEXT NOT NULL,
+            measured_value {realType},
+            unit TEXT,
+            threshold TEXT,
+            confidence {realType},
+            sop_instance_uid TEXT,
+            overlay_json TEXT,
+            PRIMARY KEY (result_id, ordinal)
+        );
+        CREATE INDEX ix_findings_criterion ON findings (criterion_id, outcome);
+        """;
 
     // Attributes that vary per image (operator, station, view) live on the instance: one study can be acquired on
     // two rooms' units by two technologists, and the scorecards group by those per image.
