@@ -82,6 +82,18 @@ public sealed class InstanceIndex
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    /// <summary>One study's summary, or null.</summary>
+    public async Task<StudySummary?> FindStudyAsync(string studyInstanceUid, CancellationToken cancellationToken = default) =>
+        (await ListStudiesAsync(new StudyQuery(StudyInstanceUid: studyInstanceUid), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    /// <summary>Every indexed file path: to find files in the store that the index lacks, without reading them.</summary>
+    public async Task<HashSet<string>> GetIndexedPathsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition("SELECT file_path FROM instances", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Studies, the most recently received first, a page at a time.</summary>
     public async Task<IReadOnlyList<StudySummary>> ListStudiesAsync(StudyQuery query, CancellationToken cancellationToken = default)
     {
@@ -92,6 +104,11 @@ public sealed class InstanceIndex
         if (query.Modality is not null)
         {
             filters.Add("(',' || s.modalities || ',') LIKE @ModalityPattern");
+        }
+
+        if (query.StudyInstanceUid is not null)
+        {
+            filters.Add("s.study_instance_uid = @StudyInstanceUid");
         }
 
         if (query.PatientId is not null)
@@ -121,6 +138,7 @@ public sealed class InstanceIndex
             {
                 ModalityPattern = $"%,{query.Modality},%",
                 query.PatientId,
+                query.StudyInstanceUid,
                 Since = query.ReceivedSince?.ToUnixTimeMilliseconds(),
                 Limit = query.PageSize,
                 Offset = (long)query.Page * query.PageSize,

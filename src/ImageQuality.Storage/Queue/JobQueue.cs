@@ -37,11 +37,14 @@ public sealed class JobQueue
             INSERT INTO jobs (kind, subject, state, attempts, max_attempts, not_before, created_at)
             VALUES (@Kind, @Subject, 'pending', 0, @MaxAttempts, @NotBefore, @Now)
             ON CONFLICT (kind, subject) WHERE state = 'pending'
-            DO UPDATE SET not_before = CASE WHEN excluded.not_before > jobs.not_before THEN excluded.not_before ELSE jobs.not_before END
+            DO UPDATE SET not_before = CASE
+                WHEN @Expedite = 1 AND excluded.not_before < jobs.not_before THEN excluded.not_before
+                WHEN @Expedite = 0 AND excluded.not_before > jobs.not_before THEN excluded.not_before
+                ELSE jobs.not_before END
             """;
         await connection.ExecuteAsync(new CommandDefinition(
             sql,
-            new { request.Kind, request.Subject, request.MaxAttempts, NotBefore = request.NotBefore.ToUnixTimeMilliseconds(), Now = NowMs() },
+            new { request.Kind, request.Subject, request.MaxAttempts, NotBefore = request.NotBefore.ToUnixTimeMilliseconds(), Now = NowMs(), Expedite = request.Expedite ? 1 : 0 },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

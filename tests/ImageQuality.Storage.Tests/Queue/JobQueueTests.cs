@@ -50,6 +50,11 @@ public sealed class JobQueueTests(StorageProvider provider)
         var job = await queue.TryLeaseAsync("w", Lease);
         job!.Subject.Should().Be("1.2.3");
 
+        // A complete exam is judged at once rather than after the settle time.
+        await queue.EnqueueAsync(new JobRequest("analyze-study", "4.5.6", clock.GetUtcNow() + settle));
+        await queue.EnqueueAsync(new JobRequest("analyze-study", "4.5.6", clock.GetUtcNow(), Expedite: true));
+        (await queue.TryLeaseAsync("w", Lease, ["analyze-study"]))!.Subject.Should().Be("4.5.6");
+
         // A late arrival while the study is being judged queues a fresh judgement rather than being lost.
         await queue.EnqueueAsync(new JobRequest("analyze-study", "1.2.3", clock.GetUtcNow() + settle));
         (await queue.CompleteAsync(job)).Should().BeTrue();
