@@ -126,6 +126,8 @@ public static class ServiceHost
         services.AddSingleton<InstanceIngestor>();
         services.AddSingleton<StoreReconciler>();
         services.AddSingleton<AnalysisRunner>();
+        services.AddSingleton<FolderImporter>();
+        services.AddSingleton<Reanalysis>();
         services.AddSingleton<IAnalyzer>(new MammographyHeaderAnalyzer(new MammographyHeaderOptions { OperatorAttribute = options.OperatorAttribute }));
 
         // Start order matters: schema first, then indexing and workers, then the listener that feeds them.

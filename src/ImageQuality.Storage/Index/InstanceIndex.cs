@@ -86,6 +86,17 @@ public sealed class InstanceIndex
     public async Task<StudySummary?> FindStudyAsync(string studyInstanceUid, CancellationToken cancellationToken = default) =>
         (await ListStudiesAsync(new StudyQuery(StudyInstanceUid: studyInstanceUid), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
+    /// <summary>The instances (SOP and Study Instance UIDs) received at or after a time, oldest first.</summary>
+    public async Task<IReadOnlyList<(string SopInstanceUid, string StudyInstanceUid)>> GetInstancesReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "SELECT sop_instance_uid, study_instance_uid FROM instances WHERE received_at >= @Since ORDER BY received_at, sop_instance_uid",
+            new { Since = since.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows];
+    }
+
     /// <summary>Every indexed file path: to find files in the store that the index lacks, without reading them.</summary>
     public async Task<HashSet<string>> GetIndexedPathsAsync(CancellationToken cancellationToken = default)
     {
