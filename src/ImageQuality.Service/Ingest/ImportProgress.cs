@@ -1,0 +1,4 @@
+namespace ImageQuality.Service.Ingest;
+
+/// <summary>Where a folder import stands: files seen of the total, and what became of them.</summary>
+public sealed record ImportProgress(int Total, int Done, int Added, int AlreadyIndexed, int Skipped, int Failed, long Bytes);
