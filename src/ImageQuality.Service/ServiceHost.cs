@@ -31,8 +31,8 @@ public static class ServiceHost
 {
     public static WebApplication Build(string? configFile = null, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var configuration = new ConfigurationBuilder();
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         if (configFile is not null)
         {
             if (!File.Exists(configFile))
@@ -40,16 +40,32 @@ public static class ServiceHost
                 throw new FileNotFoundException($"The settings file {configFile} does not exist", configFile);
             }
 
-            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
         }
 
-        builder.Configuration.AddEnvironmentVariables("IQ_");
+        configuration.AddEnvironmentVariables("IQ_");
         if (overrides is not null)
         {
-            builder.Configuration.AddInMemoryCollection(overrides);
+            configuration.AddInMemoryCollection(overrides);
         }
 
+        return Build(configuration.Build(), configureServices);
+    }
+
+    /// <summary>
+    /// Builds the service from settings already layered by the caller (the CLI's flags over environment over files).
+    /// Sections: "Service", "Listener", "Storage" (DataDirectory, the data folder, wins over Service:DataDir), "Logging".
+    /// </summary>
+    public static WebApplication Build(IConfiguration configuration, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
         var options = builder.Configuration.GetSection("Service").Get<ServiceOptions>() ?? new ServiceOptions();
+        if (builder.Configuration["Storage:DataDirectory"] is { Length: > 0 } dataDirectory)
+        {
+            options.DataDir = dataDirectory;
+        }
+
         var listener = ListenerSettings(builder.Configuration.GetSection("Listener"));
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
@@ -129,6 +145,7 @@ public static class ServiceHost
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<Reanalysis>();
         services.AddSingleton<IAnalyzer>(new MammographyHeaderAnalyzer(new MammographyHeaderOptions { OperatorAttribute = options.OperatorAttribute }));
+        services.AddSingleton<IAnalyzer, MammographyExamAnalyzer>();
 
         // Start order matters: schema first, then indexing and workers, then the listener that feeds them.
         services.AddHostedService<DatabaseInitializer>();

@@ -69,6 +69,11 @@ public sealed class EndToEndTests(StorageProvider provider)
         result.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("criterionId").GetString() == "mg.header.view-laterality")
             .GetProperty("outcome").GetString().Should().Be("pass");
 
+        // The study was judged as a whole after its settle time: one image of four screening views.
+        var exam = study.GetProperty("studyResults")[0];
+        exam.GetProperty("analyzerId").GetString().Should().Be("mammography.exam");
+        exam.GetProperty("findings")[0].GetProperty("message").GetString().Should().StartWith("Missing R CC, L CC, L MLO");
+
         // The rendered image, health, readiness, metrics and the API description.
         var png = await service.Http.GetByteArrayAsync(instance.GetProperty("image").GetString() + "?size=256");
         png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
