@@ -16,6 +16,7 @@ internal static class Program
             PixelsCommand.Create(output, error),
             EchoCommand.Create(output, error),
             SendCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);
