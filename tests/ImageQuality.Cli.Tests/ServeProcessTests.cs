@@ -40,6 +40,27 @@ public sealed class ServeProcessTests
     }
 
     [Test]
+    public void Sigterm_lets_a_running_association_finish_before_stopping()
+    {
+        string storescu = PeerTools.RequireProgram("storescu", "dcmtk");
+        string study = PeerTools.CorpusFolder("prostate_mri");
+        int expected = PeerTools.ReadableInstances([study]).Count;
+        int port = PeerTools.FreePort();
+        string data = Path.Combine(_root, "data");
+        using ChildProcess serve = IqServe.Start(port, data, new Dictionary<string, string> { ["IQ_Serve__ShutdownTimeout"] = "00:02:00" });
+
+        // Without TCP_NODELAY Debian's storescu is slow (delayed ACKs): the association is still running at SIGTERM.
+        using ChildProcess scu = ChildProcess.Start(storescu, ["+sd", "+r", "-aec", "IMAGEQUALITY", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), study]);
+        serve.WaitFor(o => o.Split('\n').Count(l => l.Contains("iq.serve[0] Stored ", StringComparison.Ordinal)) >= 10, TimeSpan.FromMinutes(1)).Should().BeTrue(serve.Output);
+        serve.Signal(15);
+
+        scu.WaitForExit(TimeSpan.FromMinutes(3)).Should().Be(0, scu.Output);
+        serve.WaitForExit(TimeSpan.FromMinutes(1)).Should().Be(0, serve.Output);
+        serve.Output.Should().Contain("Stopping: 1 association(s) running").And.Contain("Stopped").And.NotContain("Aborting");
+        PeerTools.ReadableInstances([data]).Should().HaveCount(expected);
+    }
+
+    [Test]
     public void Settings_come_from_flags_over_environment_over_config_file()
     {
         string echoscu = PeerTools.RequireProgram("echoscu", "dcmtk");
