@@ -92,6 +92,22 @@ public sealed class EchoAndSendToStorescpTests
     }
 
     [Test]
+    public void A_file_the_peer_aborts_on_is_given_up_alone_and_the_rest_of_the_batch_still_arrives()
+    {
+        // storescp answers some of pydicom's odd test files with A-ABORT: each is retried, then left out alone.
+        string odd = PeerTools.CorpusFolder("robustness/pydicom-debian");
+        string dwi = PeerTools.CorpusFolder("mr_dwi_vendors");
+        using StoreScp scp = StoreScp.Start();
+
+        (int code, string output, string error) = CliRunner.Run("send", "127.0.0.1", Port(scp.Port), "--called-ae", StoreScp.AeTitle, "--batch", "1000", "--retries", "1", "--retry-delay", "0.05", odd, dwi);
+
+        code.Should().Be(ExitCodes.Findings);
+        output.Should().Contain("not sent (The peer aborted the association");
+        error.Should().Contain("retry 1 of 1");
+        PeerTools.ReadableInstances([scp.Folder]).Keys.Should().Contain(PeerTools.ReadableInstances([dwi]).Keys);
+    }
+
+    [Test]
     public void Send_skips_non_DICOM_files_with_a_count_and_rejects_an_unknown_syntax()
     {
         string licenses = PeerTools.CorpusFolder("licenses");

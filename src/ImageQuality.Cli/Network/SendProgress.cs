@@ -37,7 +37,7 @@ internal sealed class SendProgress
         _done++;
         _bytes += bytes;
         TimeSpan now = _clock.Elapsed;
-        if (now - _lastDrawn >= (_terminal ? TerminalInterval : PlainInterval) || (_terminal && _done == _total))
+        if (now - _lastDrawn >= (_terminal ? TerminalInterval : PlainInterval))
         {
             _lastDrawn = now;
             Draw(now);
