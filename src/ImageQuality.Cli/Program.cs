@@ -14,6 +14,9 @@ internal static class Program
             DumpCommand.Create(output, error),
             RenderCommand.Create(output, error),
             PixelsCommand.Create(output, error),
+            EchoCommand.Create(output, error),
+            SendCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using ImageQuality.Cli.Serve;
+using ImageQuality.Dicom.Network.Listener;
+using ImageQuality.Dicom.Network.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ImageQuality.Cli.Commands;
+
+/// <summary>
+/// <c>iq serve</c>: the storage SCP (C-ECHO, C-STORE) filing received instances under the data folder until SIGTERM
+/// or Ctrl+C; then running associations get <c>Serve:ShutdownTimeout</c> to finish before the rest are aborted.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var port = new Option<int?>("--port") { Description = "TCP port (default 11112; Listener:Port)." };
+        var aeTitle = new Option<string?>("--ae-title") { Description = "Our AE title (default IMAGEQUALITY; Listener:AeTitle)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where received instances are filed (default data/ under the working directory; Storage:DataDirectory)." };
+        var config = new Option<string?>("--config") { Description = "A JSON settings file, over appsettings.json next to the binary and under IQ_ environment variables and flags." };
+        var command = new Command("serve", "Receive DICOM instances (C-STORE SCP) into a study/series/instance folder layout until SIGTERM or Ctrl+C.\nExit code 0 after a clean stop, 1 when the listener cannot start, 2 on bad settings.")
+        {
+            port, aeTitle, dataDir, config,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            ServeSettings settings;
+            try
+            {
+                settings = ServeSettings.Load(parse.GetValue(config), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(dataDir));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
+            {
+                error.WriteLine($"iq serve: bad settings: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            using ILoggerFactory logging = LoggerFactory.Create(b => b
+                .AddConfiguration(settings.Configuration.GetSection("Logging"))
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                }));
+            ILogger log = logging.CreateLogger("iq.serve");
+            return await RunAsync(settings, logging, log, error, cancellation).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ServeSettings settings, ILoggerFactory logging, ILogger log, TextWriter error, CancellationToken cancellation)
+    {
+        DicomFolderStore store;
+        try
+        {
+            store = new DicomFolderStore(settings.DataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"iq serve: data directory {settings.DataDirectory}: {e.Message}");
+            return ExitCodes.Findings;
+        }
+
+        store.InstanceStored += i => log.LogInformation("Stored {SopInstanceUid} ({SopClassUid}, {TransferSyntaxUid}) from {CallingAeTitle} as {Path}", i.SopInstanceUid, i.SopClassUid, i.TransferSyntaxUid, i.CallingAeTitle, i.Path);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        await using var listener = new DicomListener(settings.Listener, store, logging.CreateLogger<DicomListener>());
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            error.WriteLine($"iq serve: cannot listen on {settings.Listener.BindAddress}:{settings.Listener.Port}: {e.Message}");
+            return ExitCodes.Findings;
+        }
+
+        log.LogInformation("iq serve: AE title {AeTitle}, port {Port}, data directory {DataDirectory} (pid {Pid})", settings.Listener.AeTitle, listener.LocalEndPoint.Port, store.Root, Environment.ProcessId);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop.
+        }
+
+        // The listener has no "stop accepting only" switch: associations that start during the wait are served too.
+        log.LogInformation("Stopping: {Active} association(s) running, waiting up to {Timeout} s for them", listener.ActiveAssociations, settings.ShutdownTimeout.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        while (listener.ActiveAssociations > 0 && clock.Elapsed < settings.ShutdownTimeout)
+        {
+            await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (listener.ActiveAssociations > 0)
+        {
+            log.LogWarning("Aborting {Active} association(s) still running after {Timeout} s", listener.ActiveAssociations, settings.ShutdownTimeout.TotalSeconds);
+        }
+
+        await listener.StopAsync().ConfigureAwait(false);
+        log.LogInformation("Stopped");
+        return ExitCodes.Success;
+
+        void OnSignal(PosixSignalContext context)
+        {
+            // Handled here: the process ends when the listener has stopped, not at once.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}
