@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using ImageQuality.Cli.Tests.Peers;
 using ImageQuality.Dicom;
 using ImageQuality.Dicom.Network.Storage;
@@ -37,7 +38,7 @@ public sealed class ServeCrashSafetyTests
             acknowledged.Count.Should().BeLessThan(offered, "the listener was killed before storescu was done");
 
             using ChildProcess again = IqServe.Start(port, data);
-            var visible = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
+            var visible = Directory.EnumerateFiles(data, "*.dcm", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + DicomFolderStore.IncomingFolderName + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .ToList();
             var stored = new HashSet<string>(StringComparer.Ordinal);
@@ -52,12 +53,42 @@ public sealed class ServeCrashSafetyTests
                 string uid = DicomFile.Open(file).Dataset.GetString(DicomTag.SOPInstanceUID)!.Trim();
                 stored.Should().Contain(uid, $"storescu got success for {file}");
             }
+
+            // The restarted service indexes what the killed one had stored but not indexed: every stored instance
+            // once, every job done once, nothing in the dead letter.
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort(again.Output)}") };
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            System.Text.Json.JsonElement queue;
+            while (true)
+            {
+                queue = http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/queue").GetAwaiter().GetResult();
+                if (queue.GetProperty("ingestBacklog").GetInt64() + queue.GetProperty("running").GetInt64() + queue.GetProperty("due").GetInt64() == 0
+                    && Studies(http).Sum(s => s.GetProperty("instanceCount").GetInt32()) == stored.Count)
+                {
+                    break;
+                }
+
+                DateTime.UtcNow.Should().BeBefore(deadline, $"the restarted service should index and analyse what was stored: {queue}");
+                Thread.Sleep(200);
+            }
+
+            queue.GetProperty("dead").GetInt64().Should().Be(0, queue.ToString());
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
     }
+
+    private static int HttpPort(string output)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"HTTP port (\d+)");
+        match.Success.Should().BeTrue(output);
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static List<System.Text.Json.JsonElement> Studies(HttpClient http) =>
+        [.. http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/studies?pageSize=1000").GetAwaiter().GetResult().GetProperty("studies").EnumerateArray()];
 
     private static int CountFiled(string data) => Directory.Exists(data)
         ? Directory.EnumerateFiles(data, "*.dcm", SearchOption.AllDirectories).Count(f => !f.Contains(DicomFolderStore.IncomingFolderName, StringComparison.Ordinal))

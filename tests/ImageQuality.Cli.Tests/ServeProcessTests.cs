@@ -31,7 +31,7 @@ public sealed class ServeProcessTests
         Dictionary<string, string> stored = PeerTools.ReadableInstances([data]);
         stored.Keys.Should().BeEquivalentTo(expected.Keys);
         stored.Values.Should().OnlyContain(p => !p.Contains(DicomFolderStore.IncomingFolderName, StringComparison.Ordinal));
-        serve.WaitFor(o => o.Split('\n').Count(l => l.Contains("iq.serve[0] Stored ", StringComparison.Ordinal)) == expected.Count, TimeSpan.FromSeconds(10))
+        serve.WaitFor(o => o.Split('\n').Count(l => l.Contains("] Stored ", StringComparison.Ordinal)) == expected.Count, TimeSpan.FromSeconds(10))
             .Should().BeTrue("one log line per stored instance:\n" + serve.Output);
 
         serve.Signal(15);
@@ -51,7 +51,7 @@ public sealed class ServeProcessTests
 
         // Without TCP_NODELAY Debian's storescu is slow (delayed ACKs): the association is still running at SIGTERM.
         using ChildProcess scu = ChildProcess.Start(storescu, ["+sd", "+r", "-aec", "IMAGEQUALITY", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), study]);
-        serve.WaitFor(o => o.Split('\n').Count(l => l.Contains("iq.serve[0] Stored ", StringComparison.Ordinal)) >= 10, TimeSpan.FromMinutes(1)).Should().BeTrue(serve.Output);
+        serve.WaitFor(o => o.Split('\n').Count(l => l.Contains("] Stored ", StringComparison.Ordinal)) >= 10, TimeSpan.FromMinutes(1)).Should().BeTrue(serve.Output);
         serve.Signal(15);
 
         scu.WaitForExit(TimeSpan.FromMinutes(3)).Should().Be(0, scu.Output);
@@ -107,7 +107,7 @@ public sealed class ServeProcessTests
     public void Bad_settings_are_refused_with_exit_code_2()
     {
         (string host, string dll) = PeerTools.IqDll();
-        using ChildProcess serve = ChildProcess.Start(host, [dll, "serve", "--port", "0", "--data-dir", _root], new Dictionary<string, string> { ["IQ_Listener__MaxAssociations"] = "0" });
+        using ChildProcess serve = ChildProcess.Start(host, [dll, "serve", "--port", "0", "--http-port", "0", "--data-dir", _root], new Dictionary<string, string> { ["IQ_Listener__MaxAssociations"] = "0" });
         serve.WaitForExit(TimeSpan.FromSeconds(30)).Should().Be(ExitCodes.UsageError);
         serve.Output.Should().Contain("iq serve: bad settings: MaxAssociations must be at least 1");
     }

@@ -3,16 +3,20 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using ImageQuality.Cli.Serve;
-using ImageQuality.Dicom.Network.Listener;
-using ImageQuality.Dicom.Network.Storage;
+using ImageQuality.Service;
+using ImageQuality.Service.Hosting;
+using ImageQuality.Storage.Database;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace ImageQuality.Cli.Commands;
 
 /// <summary>
-/// <c>iq serve</c>: the storage SCP (C-ECHO, C-STORE) filing received instances under the data folder until SIGTERM
-/// or Ctrl+C; then running associations get <c>Serve:ShutdownTimeout</c> to finish before the rest are aborted.
+/// <c>iq serve</c>: the service — the storage SCP (C-ECHO, C-STORE) filing received instances under the data folder,
+/// the index and job queue, the analysis workers and the HTTP API — until SIGTERM or Ctrl+C; then running
+/// associations get <c>Serve:ShutdownTimeout</c> to finish before the rest are aborted.
 /// </summary>
 internal static class ServeCommand
 {
@@ -21,17 +25,19 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "TCP port (default 11112; Listener:Port)." };
         var aeTitle = new Option<string?>("--ae-title") { Description = "Our AE title (default IMAGEQUALITY; Listener:AeTitle)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where received instances are filed (default data/ under the working directory; Storage:DataDirectory)." };
+        var httpPort = new Option<int?>("--http-port") { Description = "HTTP port of the API and web pages (default 8080; Service:HttpPort; 0 picks a free one)." };
+        var database = new Option<string?>("--db") { Description = "Index database: \"Data Source=file.db\" (SQLite, default data/index.db) or a PostgreSQL connection string (Service:Database)." };
         var config = new Option<string?>("--config") { Description = "A JSON settings file, over appsettings.json next to the binary and under IQ_ environment variables and flags." };
-        var command = new Command("serve", "Receive DICOM instances (C-STORE SCP) into a study/series/instance folder layout until SIGTERM or Ctrl+C.\nExit code 0 after a clean stop, 1 when the listener cannot start, 2 on bad settings.")
+        var command = new Command("serve", "Run the service: receive DICOM instances (C-STORE SCP), index and analyse them, serve the HTTP API, until SIGTERM or Ctrl+C.\nExit code 0 after a clean stop, 1 when the listener cannot start, 2 on bad settings.")
         {
-            port, aeTitle, dataDir, config,
+            port, aeTitle, dataDir, httpPort, database, config,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             ServeSettings settings;
             try
             {
-                settings = ServeSettings.Load(parse.GetValue(config), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(dataDir));
+                settings = ServeSettings.Load(parse.GetValue(config), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(dataDir), parse.GetValue(httpPort), parse.GetValue(database));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
             {
@@ -48,17 +54,17 @@ internal static class ServeCommand
                     o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
                 }));
             ILogger log = logging.CreateLogger("iq.serve");
-            return await RunAsync(settings, logging, log, error, cancellation).ConfigureAwait(false);
+            return await RunAsync(settings, log, error, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, ILoggerFactory logging, ILogger log, TextWriter error, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ServeSettings settings, ILogger log, TextWriter error, CancellationToken cancellation)
     {
-        DicomFolderStore store;
+        WebApplication app;
         try
         {
-            store = new DicomFolderStore(settings.DataDirectory);
+            app = ServiceHost.Build(settings.Configuration);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,22 +72,34 @@ internal static class ServeCommand
             return ExitCodes.Findings;
         }
 
-        store.InstanceStored += i => log.LogInformation("Stored {SopInstanceUid} ({SopClassUid}, {TransferSyntaxUid}) from {CallingAeTitle} as {Path}", i.SopInstanceUid, i.SopClassUid, i.TransferSyntaxUid, i.CallingAeTitle, i.Path);
+        await using var _ = app.ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        await using var listener = new DicomListener(settings.Listener, store, logging.CreateLogger<DicomListener>());
         try
         {
-            listener.Start();
+            await app.StartAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (SocketException e)
+        catch (Exception e) when (e is SocketException or IOException)
         {
-            error.WriteLine($"iq serve: cannot listen on {settings.Listener.BindAddress}:{settings.Listener.Port}: {e.Message}");
+            error.WriteLine($"iq serve: cannot listen on {settings.Listener.BindAddress}:{settings.Listener.Port} (DICOM) or the HTTP port: {e.Message}");
+            return ExitCodes.Findings;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            error.WriteLine($"iq serve: the database cannot be opened: {e.Message}");
             return ExitCodes.Findings;
         }
 
-        log.LogInformation("iq serve: AE title {AeTitle}, port {Port}, data directory {DataDirectory} (pid {Pid})", settings.Listener.AeTitle, listener.LocalEndPoint.Port, store.Root, Environment.ProcessId);
+        var listener = app.Services.GetRequiredService<ListenerService>();
+        log.LogInformation(
+            "iq serve: AE title {AeTitle}, port {Port}, data directory {DataDirectory}, HTTP port {HttpPort}, database {Provider} (pid {Pid})",
+            settings.Listener.AeTitle,
+            listener.Port,
+            settings.DataDirectory,
+            app.HttpPort(),
+            app.Services.GetRequiredService<IndexDatabase>().Provider,
+            Environment.ProcessId);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -104,13 +122,17 @@ internal static class ServeCommand
             log.LogWarning("Aborting {Active} association(s) still running after {Timeout} s", listener.ActiveAssociations, settings.ShutdownTimeout.TotalSeconds);
         }
 
-        await listener.StopAsync().ConfigureAwait(false);
+        using (var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await app.StopAsync(shutdown.Token).ConfigureAwait(false);
+        }
+
         log.LogInformation("Stopped");
         return ExitCodes.Success;
 
         void OnSignal(PosixSignalContext context)
         {
-            // Handled here: the process ends when the listener has stopped, not at once.
+            // Handled here: the process ends when the service has stopped, not at once.
             context.Cancel = true;
             stop.Cancel();
         }

@@ -32,7 +32,7 @@ internal sealed class ServeSettings
     public TimeSpan ShutdownTimeout { get; }
 
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> naming what is wrong.</summary>
-    public static ServeSettings Load(string? configFile, int? port, string? aeTitle, string? dataDirectory)
+    public static ServeSettings Load(string? configFile, int? port, string? aeTitle, string? dataDirectory, int? httpPort = null, string? database = null)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
@@ -62,6 +62,16 @@ internal sealed class ServeSettings
         if (dataDirectory is not null)
         {
             flags["Storage:DataDirectory"] = dataDirectory;
+        }
+
+        if (httpPort is { } h)
+        {
+            flags["Service:HttpPort"] = h.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (database is not null)
+        {
+            flags["Service:Database"] = database;
         }
 
         IConfiguration configuration = builder.AddInMemoryCollection(flags).Build();

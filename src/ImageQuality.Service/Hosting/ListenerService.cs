@@ -26,12 +26,16 @@ public sealed partial class ListenerService(
     /// <summary>The port actually listened on (when the setting is 0).</summary>
     public int Port => _listener?.LocalEndPoint.Port ?? 0;
 
+    /// <summary>Associations in progress, for a shutdown that lets them finish.</summary>
+    public int ActiveAssociations => _listener?.ActiveAssociations ?? 0;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var store = new DicomFolderStore(options.StoreFolder);
         store.InstanceStored += stored =>
         {
             metrics.InstanceReceived();
+            LogStored(stored.SopInstanceUid, stored.SopClassUid, stored.TransferSyntaxUid, stored.CallingAeTitle, stored.Path);
 
             // Runs on the storage side before the success response: when ingest is far behind this waits, and the
             // sender waits for its response, rather than an instance being stored but never indexed.
@@ -60,6 +64,9 @@ public sealed partial class ListenerService(
             await _listener.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SopInstanceUid} ({SopClassUid}, {TransferSyntaxUid}) from {CallingAeTitle} as {Path}")]
+    private partial void LogStored(string sopInstanceUid, string sopClassUid, string transferSyntaxUid, string callingAeTitle, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DICOM listener {AeTitle} on port {Port}, storing under {Store}")]
     private partial void LogListening(string aeTitle, int port, string store);

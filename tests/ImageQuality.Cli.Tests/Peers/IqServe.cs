@@ -8,7 +8,7 @@ internal static class IqServe
     public static ChildProcess Start(int port, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
         (string host, string dll) = PeerTools.IqDll();
-        ChildProcess child = ChildProcess.Start(host, [dll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory, .. extra], environment);
+        ChildProcess child = ChildProcess.Start(host, [dll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--http-port", "0", "--data-dir", dataDirectory, .. extra], environment);
         if (!child.WaitFor(o => o.Contains(StartupMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30)))
         {
             string output = child.Output;

@@ -37,7 +37,7 @@ start_server() {
   case "$name" in
     iq)
       server_ae=IMAGEQUALITY
-      "$iq" serve --port "$port" --data-dir "$store" >"$store.log" 2>&1 &
+      "$iq" serve --port "$port" --http-port 0 --data-dir "$store" >"$store.log" 2>&1 &
       ;;
     storescp)
       server_ae=STORESCP
