@@ -48,7 +48,7 @@ public sealed class StorescuTests
     }
 
     /// <summary>The storescu option that proposes a transfer syntax (and the uncompressed ones) in their own contexts.</summary>
-    private static string ProposeFlag(string transferSyntaxUid) => transferSyntaxUid switch
+    internal static string ProposeFlag(string transferSyntaxUid) => transferSyntaxUid switch
     {
         "1.2.840.10008.1.2" => "-xi",
         "1.2.840.10008.1.2.1" => "-xe",
