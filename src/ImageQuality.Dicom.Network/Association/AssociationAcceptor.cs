@@ -283,9 +283,20 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 continue;
             }
 
-            if (queued.Kind == DimseQueueItemKind.Command && !DimseCommandField.IsResponse(queued.Command!.CommandField))
+            if (queued.Kind == DimseQueueItemKind.Command)
             {
-                Interlocked.Increment(ref _pendingResponses);
+                ushort field = queued.Command!.CommandField;
+                if (DimseCommandField.IsResponse(field))
+                {
+                    queued.ReturnBuffer();
+                    await AbortUnsolicitedResponseAsync(field).ConfigureAwait(false);
+                    return;
+                }
+
+                if (DimseCommandField.ExpectsResponse(field))
+                {
+                    Interlocked.Increment(ref _pendingResponses);
+                }
             }
 
             try
@@ -299,6 +310,20 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// A DIMSE response to a request we never sent (this SCP sends none): the peer has the roles or the
+    /// conversation wrong. PS3.7 defines no answer to it, so the DIMSE user ends the association as dcmtk's SCPs
+    /// do: A-ABORT, source service user.
+    /// </summary>
+    private async ValueTask AbortUnsolicitedResponseAsync(ushort field)
+    {
+        _log.LogWarning("{Association}: unsolicited DIMSE response 0x{CommandField:X4} (no request of ours is outstanding), aborting", Name, field);
+        _outcome = $"aborted: unsolicited DIMSE response 0x{field:X4}";
+        Fire(Evt15);
+        _dimseAbort.Cancel();
+        await SendAbortAsync(AbortSource.ServiceUser, AbortReason.NotSpecified).ConfigureAwait(false);
     }
 
     private async ValueTask OnInvalidPduAsync(DicomNetworkProtocolException e)
