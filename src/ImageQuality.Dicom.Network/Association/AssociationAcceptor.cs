@@ -542,7 +542,10 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 _ when _assembler?.InMessage == true || Volatile.Read(ref _pendingResponses) > 0 => _options.DimseTimeout,
                 _ => _options.IdleTimeout,
             };
-            if (!_deadline.TryReset())
+            // CancelAfter on a live source just moves its timer. TryReset must not be used: it also drops every
+            // registration on the token, including that of a ReadAsync already waiting on it, so a re-arm from the
+            // DIMSE task (after a response) would leave the read loop with a deadline that never fires.
+            if (_deadline.IsCancellationRequested)
             {
                 _deadline.Dispose();
                 _deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping);

@@ -71,6 +71,23 @@ public sealed class DimseCommandTests
         await RefusalTests.WaitUntilAsync(() => server.Listener.ActiveAssociations == 0);
     }
 
+    [Test]
+    public async Task The_idle_timeout_still_fires_after_a_response_was_sent_while_the_reader_waited()
+    {
+        // The response is sent, and the deadline re-armed, by the DIMSE task while the read loop already waits for
+        // the next PDU: re-arming must not detach that wait from its deadline.
+        await using var server = TestListener.Start(o => o.IdleTimeout = TimeSpan.FromMilliseconds(500));
+        using RawPeer peer = await RawPeer.ConnectAsync(server.Port);
+        await peer.AssociateAsync();
+        await SendCommandAsync(peer, DicomCommand.CEchoRequest(1).Dataset);
+        (await ReadCommandAsync(peer)).Status.Should().Be(DicomStatus.Success);
+
+        Pdu? next = await peer.ReadPduAsync(TimeSpan.FromSeconds(10));
+
+        next.Should().BeOfType<AbortPdu>("the association was idle for longer than the idle timeout");
+        server.LogLines.Should().Contain(l => l.Contains("idle timeout, aborting", StringComparison.Ordinal));
+    }
+
     private static Task SendCommandAsync(RawPeer peer, DicomDataset command) =>
         peer.SendAsync(new PDataTransferPdu([new PresentationDataValue(1, true, true, new DicomCommand(command).Encode())]).ToArray());
 
