@@ -283,9 +283,20 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 continue;
             }
 
-            if (queued.Kind == DimseQueueItemKind.Command && !DimseCommandField.IsResponse(queued.Command!.CommandField))
+            if (queued.Kind == DimseQueueItemKind.Command)
             {
-                Interlocked.Increment(ref _pendingResponses);
+                ushort field = queued.Command!.CommandField;
+                if (DimseCommandField.IsResponse(field))
+                {
+                    queued.ReturnBuffer();
+                    await AbortUnsolicitedResponseAsync(field).ConfigureAwait(false);
+                    return;
+                }
+
+                if (DimseCommandField.ExpectsResponse(field))
+                {
+                    Interlocked.Increment(ref _pendingResponses);
+                }
             }
 
             try
@@ -299,6 +310,20 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// A DIMSE response to a request we never sent (this SCP sends none): the peer has the roles or the
+    /// conversation wrong. PS3.7 defines no answer to it, so the DIMSE user ends the association as dcmtk's SCPs
+    /// do: A-ABORT, source service user.
+    /// </summary>
+    private async ValueTask AbortUnsolicitedResponseAsync(ushort field)
+    {
+        _log.LogWarning("{Association}: unsolicited DIMSE response 0x{CommandField:X4} (no request of ours is outstanding), aborting", Name, field);
+        _outcome = $"aborted: unsolicited DIMSE response 0x{field:X4}";
+        Fire(Evt15);
+        _dimseAbort.Cancel();
+        await SendAbortAsync(AbortSource.ServiceUser, AbortReason.NotSpecified).ConfigureAwait(false);
     }
 
     private async ValueTask OnInvalidPduAsync(DicomNetworkProtocolException e)
@@ -517,7 +542,10 @@ internal sealed class AssociationAcceptor : IDimseResponder
                 _ when _assembler?.InMessage == true || Volatile.Read(ref _pendingResponses) > 0 => _options.DimseTimeout,
                 _ => _options.IdleTimeout,
             };
-            if (!_deadline.TryReset())
+            // CancelAfter on a live source just moves its timer. TryReset must not be used: it also drops every
+            // registration on the token, including that of a ReadAsync already waiting on it, so a re-arm from the
+            // DIMSE task (after a response) would leave the read loop with a deadline that never fires.
+            if (_deadline.IsCancellationRequested)
             {
                 _deadline.Dispose();
                 _deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping);

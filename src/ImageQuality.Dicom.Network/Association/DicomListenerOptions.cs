@@ -18,6 +18,12 @@ public sealed class DicomListenerOptions
     /// <summary>TCP port; 0 picks a free one (tests).</summary>
     public int Port { get; set; } = DefaultPort;
 
+    /// <summary>
+    /// DICOM TLS on a port of its own (2762 by default), served besides the plain TCP port; null: no TLS. The TLS
+    /// handshake must complete within <see cref="ArtimTimeout"/>.
+    /// </summary>
+    public DicomTlsOptions? Tls { get; set; }
+
     /// <summary>The address to listen on: "0.0.0.0" (all IPv4), "::" (all, dual stack) or one address.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
@@ -126,6 +132,7 @@ public sealed class DicomListenerOptions
         }
 
         Require(Port is >= 0 and <= 65535, nameof(Port), "0 to 65535");
+        Tls?.Validate(Port);
         Require(MaxAssociations >= 1, nameof(MaxAssociations), "at least 1");
         Require(MaxPduLength is >= 4096 and <= 1 << 24, nameof(MaxPduLength), "4096 to 16 MiB");
         Require(MaxAssociatePduLength >= 4096, nameof(MaxAssociatePduLength), "at least 4096");

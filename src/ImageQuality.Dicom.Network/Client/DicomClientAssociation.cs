@@ -52,10 +52,25 @@ public sealed class DicomClientAssociation : IAsyncDisposable
             throw;
         }
 
-        var association = new DicomClientAssociation(new PduConnection(new NetworkStream(socket, ownsSocket: true)), options);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        var remote = socket.RemoteEndPoint as IPEndPoint;
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                stream = await Tls.DicomTlsClient.AuthenticateAsync(stream, host, tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        var association = new DicomClientAssociation(new PduConnection(stream), options);
         try
         {
-            await association.NegotiateAsync(contexts, socket.RemoteEndPoint as IPEndPoint, cancellationToken).ConfigureAwait(false);
+            await association.NegotiateAsync(contexts, remote, cancellationToken).ConfigureAwait(false);
             return association;
         }
         catch

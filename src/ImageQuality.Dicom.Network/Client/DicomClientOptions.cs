@@ -10,6 +10,10 @@ public sealed class DicomClientOptions
     /// <summary>The longest P-DATA-TF variable field we receive, and the most we send when the peer sets no limit.</summary>
     public int MaxPduLength { get; set; } = 131072;
 
+    /// <summary>DICOM TLS (the peer's TLS port); null: plain TCP.</summary>
+    public DicomClientTlsOptions? Tls { get; set; }
+
+    /// <summary>The longest wait for the TCP connection, and then for the TLS handshake.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The longest wait for A-ASSOCIATE-AC/RJ and A-RELEASE-RP, and for the peer to take an association PDU.</summary>

@@ -24,4 +24,7 @@ public static class DimseCommandField
     public const ushort ResponseBit = 0x8000;
 
     public static bool IsResponse(ushort commandField) => (commandField & ResponseBit) != 0;
+
+    /// <summary>Every request has a response except C-CANCEL-RQ (PS3.7 9.3.2.3), which has none.</summary>
+    public static bool ExpectsResponse(ushort commandField) => !IsResponse(commandField) && commandField != CCancelRequest;
 }

@@ -88,10 +88,18 @@ internal sealed class DimseReceiver
             case DimseCommandField.CStoreRequest:
                 await BeginStoreAsync(command, context, abort).ConfigureAwait(false);
                 break;
+            case DimseCommandField.CCancelRequest:
+                // C-CANCEL has no response (PS3.7 9.3.2.3). It cancels a C-FIND, C-GET or C-MOVE, which this SCP
+                // does not perform, and each C-STORE or C-ECHO is answered before the next command is taken:
+                // there is never anything to cancel, so it is noted and otherwise ignored.
+                _log.LogInformation("{Association}: C-CANCEL-RQ for message {MessageId} ignored: no cancellable operation is outstanding", _association, command.MessageIdBeingRespondedTo);
+                break;
             default:
-                _immediateOutcome = DimseCommandField.IsResponse(command.CommandField)
-                    ? null
-                    : new StoreOutcome(DicomStatus.UnrecognizedOperation, $"Command 0x{command.CommandField:X4} is not supported");
+                // A request of a service we do not provide, on a context we accepted: answered with 0x0211
+                // Unrecognized Operation (PS3.7 Annex C), the association goes on. (Responses never get here: an
+                // unsolicited response aborts the association in the acceptor.)
+                _log.LogWarning("{Association}: DIMSE command 0x{CommandField:X4} (message {MessageId}) is not supported, answered 0x0211", _association, command.CommandField, command.MessageId);
+                _immediateOutcome = new StoreOutcome(DicomStatus.UnrecognizedOperation, $"Command 0x{command.CommandField:X4} is not supported");
                 break;
         }
 

@@ -87,7 +87,7 @@ public sealed class DicomClientTests
         (e.Result, e.RejectSource, e.Reason).Should().Be((RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeTitleNotRecognized));
     }
 
-    private static async Task WaitForPortAsync(int port)
+    internal static async Task WaitForPortAsync(int port)
     {
         var clock = Stopwatch.StartNew();
         while (true)

@@ -30,6 +30,12 @@ public sealed class StorescuTests
             r.Output.Should().NotContain("E:", r.ToString());
         }
 
+        ShouldHaveArrivedIntact(server, files, stored, "MODALITY");
+    }
+
+    /// <summary>Every file stored once, no temporary file left, one event each, and element by element what was sent.</summary>
+    internal static void ShouldHaveArrivedIntact(TestListener server, string[] files, List<StoredInstance> stored, string callingAe)
+    {
         server.StoredFiles().Should().HaveCount(files.Length);
         server.AllFiles().Should().HaveCount(files.Length, "no temporary file is left");
         stored.Should().HaveCount(files.Length);
@@ -40,7 +46,7 @@ public sealed class StorescuTests
             DicomFile sent = DicomFile.Open(source);
             DicomFile received = DicomFile.Open(path);
             received.TransferSyntax.Should().Be(sent.TransferSyntax, source);
-            received.FileMetaInformation.GetString(DicomTag.SourceApplicationEntityTitle).Should().Be("MODALITY");
+            received.FileMetaInformation.GetString(DicomTag.SourceApplicationEntityTitle).Should().Be(callingAe);
             received.FileMetaInformation.GetString(DicomTag.MediaStorageSOPInstanceUID).Should().Be(sent.Dataset.GetString(DicomTag.SOPInstanceUID));
             received.FileMetaInformation.GetString(DicomTag.ImplementationClassUID).Should().Be(DicomImplementation.ClassUid);
             DatasetComparison.ShouldEqual(received.Dataset, sent.Dataset, compareVR: true, source);
@@ -48,7 +54,7 @@ public sealed class StorescuTests
     }
 
     /// <summary>The storescu option that proposes a transfer syntax (and the uncompressed ones) in their own contexts.</summary>
-    private static string ProposeFlag(string transferSyntaxUid) => transferSyntaxUid switch
+    internal static string ProposeFlag(string transferSyntaxUid) => transferSyntaxUid switch
     {
         "1.2.840.10008.1.2" => "-xi",
         "1.2.840.10008.1.2.1" => "-xe",
