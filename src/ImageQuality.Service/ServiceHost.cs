@@ -2,6 +2,7 @@ using System.Net;
 using ImageQuality.Analysis;
 using ImageQuality.Analysis.Mammography;
 using ImageQuality.Dicom.Network.Association;
+using ImageQuality.Dicom.Network.Storage;
 using ImageQuality.Service.Api;
 using ImageQuality.Service.Hosting;
 using ImageQuality.Service.Ingest;
@@ -67,6 +68,15 @@ public static class ServiceHost
         }
 
         var listener = ListenerSettings(builder.Configuration.GetSection("Listener"));
+        var store = builder.Configuration.GetSection("Storage").Get<DicomFolderStoreOptions>() ?? new DicomFolderStoreOptions();
+        if (store.EventChannelCapacity < 1)
+        {
+            // The service indexes from the store's announcements; without them nothing would be analysed until the
+            // next start. The setting exists for stores used without the service.
+            store.EventChannelCapacity = DicomFolderStoreOptions.DefaultEventChannelCapacity;
+        }
+
+        store.Validate();
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
@@ -80,7 +90,7 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
-        AddServices(builder.Services, options, listener);
+        AddServices(builder.Services, options, listener, store);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -124,11 +134,12 @@ public static class ServiceHost
         return listener;
     }
 
-    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener)
+    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener, DicomFolderStoreOptions store)
     {
         Directory.CreateDirectory(options.StoreFolder);
         services.AddSingleton(options);
         services.AddSingleton(listener);
+        services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => IndexDatabase.Open(options.DatabaseConnectionString));
         services.AddSingleton(sp => new MigrationRunner(sp.GetRequiredService<IndexDatabase>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<MigrationRunner>()));

@@ -27,8 +27,11 @@ public sealed class ServiceOptions
     /// <summary>How long a study must be quiet before it is judged as a whole (unless its expected set is complete first).</summary>
     public TimeSpan StudySettleTime { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a worker holds a job before another may take it over (renewed while the job runs).</summary>
-    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a worker holds a job before another may take it over; renewed every third of it while the job runs,
+    /// so it bounds how long a job of a killed process waits to be taken again.
+    /// </summary>
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Attempts of a job before it goes to the dead letter.</summary>
     public int MaxJobAttempts { get; set; } = 5;

@@ -13,15 +13,17 @@ namespace ImageQuality.Service.Hosting;
 /// </summary>
 public sealed partial class ListenerService(
     DicomListenerOptions listenerOptions,
+    DicomFolderStoreOptions storeOptions,
     ServiceOptions options,
     IngestQueue ingest,
     ServiceMetrics metrics,
     ReadinessState readiness,
-    TimeProvider clock,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<ListenerService>();
+    private readonly CancellationTokenSource _stopping = new();
     private DicomListener? _listener;
+    private Task _pump = Task.CompletedTask;
 
     /// <summary>The port actually listened on (when the setting is 0).</summary>
     public int Port => _listener?.LocalEndPoint.Port ?? 0;
@@ -31,16 +33,8 @@ public sealed partial class ListenerService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var store = new DicomFolderStore(options.StoreFolder);
-        store.InstanceStored += stored =>
-        {
-            metrics.InstanceReceived();
-            LogStored(stored.SopInstanceUid, stored.SopClassUid, stored.TransferSyntaxUid, stored.CallingAeTitle, stored.Path);
-
-            // Runs on the storage side before the success response: when ingest is far behind this waits, and the
-            // sender waits for its response, rather than an instance being stored but never indexed.
-            ingest.Write(new ReceivedInstance(stored.Path, stored.CallingAeTitle, clock.GetUtcNow()));
-        };
+        var store = new DicomFolderStore(options.StoreFolder, storeOptions, loggers.CreateLogger<DicomFolderStore>());
+        _pump = Task.Run(() => PumpAsync(store, _stopping.Token), CancellationToken.None);
         _listener = new DicomListener(listenerOptions, store, loggers.CreateLogger<DicomListener>());
         _listener.Start();
         readiness.ListenerReady = true;
@@ -55,6 +49,31 @@ public sealed partial class ListenerService(
         {
             await _listener.StopAsync().ConfigureAwait(false);
         }
+
+        // What the store announced and ingest has not taken yet is indexed at the next start (the store is checked
+        // against the index then), so stopping here loses nothing.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _pump.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves the store's announcements to ingest. The store waits for room in its channel before putting a file in
+    /// place, so when ingest falls behind the C-STORE responses wait, never the network read loop.
+    /// </summary>
+    private async Task PumpAsync(DicomFolderStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var stored in store.Received.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                metrics.InstanceReceived();
+                LogStored(stored.SopInstanceUid, stored.SopClassUid, stored.TransferSyntaxUid, stored.CallingAeTitle, stored.Path);
+                await ingest.WriteAsync(new Ingest.ReceivedInstance(stored.Path, stored.CallingAeTitle, stored.ReceivedAt, stored.ReplacedExisting), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +82,8 @@ public sealed partial class ListenerService(
         {
             await _listener.DisposeAsync().ConfigureAwait(false);
         }
+
+        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SopInstanceUid} ({SopClassUid}, {TransferSyntaxUid}) from {CallingAeTitle} as {Path}")]

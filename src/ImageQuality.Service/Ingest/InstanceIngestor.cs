@@ -71,7 +71,7 @@ public sealed class InstanceIngestor
                         ? new(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now, _options.MaxJobAttempts, Expedite: true)
                         : new(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now + _options.StudySettleTime, _options.MaxJobAttempts),
                 ];
-                return await _index.AddAsync(record, jobs, cancellationToken: token).ConfigureAwait(false);
+                return await _index.AddAsync(record, jobs, received.ReplacedExisting, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
 

@@ -69,6 +69,7 @@ public sealed class ImportTests(StorageProvider provider)
     {
         ["Service:DataDir"] = dataDir,
         ["Service:Database"] = database.ConnectionString,
+        ["Service:StudySettleTime"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
