@@ -17,6 +17,8 @@ internal static class Program
             EchoCommand.Create(output, error),
             SendCommand.Create(output, error),
             ServeCommand.Create(output, error),
+            ImportCommand.Create(output, error),
+            ReanalyzeCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

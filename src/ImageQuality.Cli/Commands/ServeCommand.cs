@@ -7,8 +7,8 @@ using ImageQuality.Service;
 using ImageQuality.Service.Hosting;
 using ImageQuality.Storage.Database;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ImageQuality.Cli.Commands;

@@ -24,6 +24,7 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
         var indexed = await index.GetIndexedPathsAsync(cancellationToken).ConfigureAwait(false);
         int done = 0, added = 0, already = 0, skipped = 0, failed = 0;
         long bytes = 0;
+        var problems = new List<string>();
         var lastReport = DateTime.MinValue;
         foreach (var path in files)
         {
@@ -56,6 +57,10 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
                 {
                     failed++;
                     LogNotImported(path, e.Message);
+                    if (problems.Count < 50)
+                    {
+                        problems.Add($"{path}: {e.Message}");
+                    }
                 }
             }
 
@@ -67,7 +72,7 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
             }
         }
 
-        var result = new ImportProgress(files.Count, done, added, already, skipped, failed, bytes);
+        var result = new ImportProgress(files.Count, done, added, already, skipped, failed, bytes, problems);
         LogImported(folder, added, already, skipped, failed);
         return result;
     }
