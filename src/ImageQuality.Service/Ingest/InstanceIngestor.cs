@@ -16,6 +16,7 @@ namespace ImageQuality.Service.Ingest;
 public sealed class InstanceIngestor
 {
     private readonly InstanceIndex _index;
+    private readonly JobQueue _queue;
     private readonly InstanceRecordReader _reader;
     private readonly ServiceOptions _options;
     private readonly ServiceMetrics _metrics;
@@ -24,9 +25,10 @@ public sealed class InstanceIngestor
     private readonly ILogger<InstanceIngestor> _logger;
     private readonly ResiliencePipeline _retry;
 
-    public InstanceIngestor(InstanceIndex index, ServiceOptions options, ServiceMetrics metrics, WorkSignal signal, TimeProvider clock, ILogger<InstanceIngestor> logger)
+    public InstanceIngestor(InstanceIndex index, JobQueue queue, ServiceOptions options, ServiceMetrics metrics, WorkSignal signal, TimeProvider clock, ILogger<InstanceIngestor> logger)
     {
         _index = index;
+        _queue = queue;
         _reader = new InstanceRecordReader(options.OperatorAttribute);
         _options = options;
         _metrics = metrics;
@@ -63,15 +65,21 @@ public sealed class InstanceIngestor
         var outcome = await _retry.ExecuteAsync(
             async token =>
             {
-                var complete = await CompletesScreeningSetAsync(record, token).ConfigureAwait(false);
                 JobRequest[] jobs =
                 [
                     new(JobKinds.AnalyzeInstance, record.SopInstanceUid, now, _options.MaxJobAttempts),
-                    complete
-                        ? new(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now, _options.MaxJobAttempts, Expedite: true)
-                        : new(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now + _options.StudySettleTime, _options.MaxJobAttempts),
+                    new(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now + _options.StudySettleTime, _options.MaxJobAttempts),
                 ];
-                return await _index.AddAsync(record, jobs, received.ReplacedExisting, token).ConfigureAwait(false);
+                var added = await _index.AddAsync(record, jobs, received.ReplacedExisting, token).ConfigureAwait(false);
+
+                // Checked after the commit, against what is committed: of two views of one exam indexed at the same
+                // time, the later to commit sees both, so a complete exam is never left waiting for its settle time.
+                if (added != IndexOutcome.AlreadyIndexed && await CompletesScreeningSetAsync(record, token).ConfigureAwait(false))
+                {
+                    await _queue.EnqueueAsync(new JobRequest(JobKinds.AnalyzeStudy, record.StudyInstanceUid, now, _options.MaxJobAttempts, Expedite: true), token).ConfigureAwait(false);
+                }
+
+                return added;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -96,7 +104,6 @@ public sealed class InstanceIngestor
         }
 
         var views = (await _index.GetStudyInstancesAsync(record.StudyInstanceUid, cancellationToken).ConfigureAwait(false))
-            .Append(record)
             .Where(i => i.Modality == "MG" && i.PresentationIntentType != "FOR PROCESSING")
             .Select(i => (i.ViewPosition, i.ImageLaterality))
             .ToHashSet();
