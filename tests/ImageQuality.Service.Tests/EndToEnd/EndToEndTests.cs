@@ -124,6 +124,37 @@ public sealed class EndToEndTests(StorageProvider provider)
         }
     }
 
+    [Test]
+    public async Task Two_service_instances_on_one_PostgreSQL_share_the_queue_and_do_each_job_once()
+    {
+        if (provider == StorageProvider.Sqlite)
+        {
+            Assert.Ignore("An embedded SQLite database belongs to one process; several instances share PostgreSQL");
+        }
+
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using var first = await ServiceUnderTest.StartAsync(database, _dataDir);
+        await using var second = await ServiceUnderTest.StartAsync(database, _dataDir);
+        string[] mammograms = [Path.Combine(TestCorpus.RequireRoot(), "mammo_dicom")];
+        string[] prostate = [Path.Combine(TestCorpus.RequireRoot(), "prostate_mri")];
+        var sent = Readable([.. mammograms, .. prostate]);
+
+        var sends = await Task.WhenAll(Storescu.SendAsync(first.DicomPort, mammograms), Storescu.SendAsync(second.DicomPort, prostate));
+        sends.Should().OnlyContain(s => s.ExitCode == 0);
+        await first.WaitUntilIdleAsync(TimeSpan.FromSeconds(120));
+        await second.WaitUntilIdleAsync(TimeSpan.FromSeconds(120));
+
+        await using var connection = await database.Database.OpenConnectionAsync();
+        var instanceJobs = (await Dapper.SqlMapper.QueryAsync<(string Subject, string State)>(connection, "SELECT subject, state FROM jobs WHERE kind = 'analyze-instance'")).ToList();
+        instanceJobs.Should().HaveCount(sent.Count).And.OnlyContain(j => j.State == "done");
+        instanceJobs.Select(j => j.Subject).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(sent.Keys);
+        var results = (await Dapper.SqlMapper.QueryAsync<(string Subject, long Revisions)>(connection, "SELECT subject_uid, COUNT(*) FROM analysis_results WHERE scope = 'instance' GROUP BY subject_uid")).ToList();
+        results.Should().OnlyContain(r => r.Revisions == 1, "each image is judged once, by one of the two instances");
+
+        var analysed = new[] { first, second }.Select(s => s.Services.GetRequiredService<ServiceMetrics>().Analysed).ToList();
+        analysed.Should().OnlyContain(n => n > 0, "both instances took jobs from the shared queue");
+    }
+
     /// <summary>The SOP Instance UIDs (and their studies) of the files under the paths that carry them.</summary>
     private static Dictionary<string, string> Readable(IEnumerable<string> paths)
     {
