@@ -7,7 +7,8 @@ COPY global.json Directory.Build.props Directory.Packages.props ImageQuality.sln
 COPY src/ src/
 RUN dotnet publish src/ImageQuality.Cli/ImageQuality.Cli.csproj -c Release -o /app --no-self-contained
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# The service host is ASP.NET Core (HTTP API), so the runtime image is the ASP.NET one.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Native codecs used by the pixel layer (JPEG 2000, JPEG-LS) come from Debian's packages.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libopenjp2-7 libcharls2 \
@@ -21,6 +22,7 @@ WORKDIR /var/lib/imagequality
 VOLUME ["/var/lib/imagequality/data"]
 # DICOM (plain and TLS) and HTTP ports of the service.
 EXPOSE 11112 2762 8080
-HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD ["iq", "--help"]
+# A real DICOM round trip: the listener answers C-ECHO (the HTTP side has /healthz and /readyz for orchestrators).
+HEALTHCHECK --interval=30s --timeout=10s --retries=3 CMD ["iq", "echo", "127.0.0.1", "11112", "--called-ae", "IMAGEQUALITY", "--timeout", "5"]
 ENTRYPOINT ["iq"]
-CMD ["--help"]
+CMD ["serve"]
