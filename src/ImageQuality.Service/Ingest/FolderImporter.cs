@@ -65,14 +65,16 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
             }
 
             done++;
-            if (progress is not null && (DateTime.UtcNow - lastReport > TimeSpan.FromMilliseconds(200) || done == files.Count))
+            if (progress is not null && done < files.Count && DateTime.UtcNow - lastReport > TimeSpan.FromMilliseconds(200))
             {
                 lastReport = DateTime.UtcNow;
                 progress.Report(new ImportProgress(files.Count, done, added, already, skipped, failed, bytes));
             }
         }
 
+        // The last report is the result itself, so a progress display ends with the problems listed.
         var result = new ImportProgress(files.Count, done, added, already, skipped, failed, bytes, problems);
+        progress?.Report(result);
         LogImported(folder, added, already, skipped, failed);
         return result;
     }
