@@ -56,10 +56,13 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
                 catch (Exception e) when (e is DicomFormatException or InvalidDataException or IOException or EndOfStreamException)
                 {
                     failed++;
-                    LogNotImported(path, e.Message);
+
+                    // The reader's messages usually start with the file's path already.
+                    string problem = e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
+                    LogNotImported(problem);
                     if (problems.Count < 50)
                     {
-                        problems.Add($"{path}: {e.Message}");
+                        problems.Add(problem);
                     }
                 }
             }
@@ -93,8 +96,8 @@ public sealed partial class FolderImporter(InstanceIngestor ingestor, InstanceIn
         return read >= 8 && head[1] == 0 && (head[0] == 0x08 || head[0] == 0x02) && head[2] <= 0x20;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not imported: {Path}: {Reason}")]
-    private partial void LogNotImported(string path, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not imported: {Problem}")]
+    private partial void LogNotImported(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Folder}: {Added} new, {Already} already indexed, {Skipped} not DICOM, {Failed} unreadable")]
     private partial void LogImported(string folder, int added, int already, int skipped, int failed);
