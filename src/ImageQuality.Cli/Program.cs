@@ -19,6 +19,7 @@ internal static class Program
             ServeCommand.Create(output, error),
             ImportCommand.Create(output, error),
             ReanalyzeCommand.Create(output, error),
+            AnalyzeCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

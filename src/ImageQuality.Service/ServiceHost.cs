@@ -1,6 +1,7 @@
 using System.Net;
 using ImageQuality.Analysis;
 using ImageQuality.Analysis.Mammography;
+using ImageQuality.Analysis.Mammography.Positioning;
 using ImageQuality.Dicom.Network.Association;
 using ImageQuality.Dicom.Network.Storage;
 using ImageQuality.Service.Api;
@@ -77,6 +78,8 @@ public static class ServiceHost
         }
 
         store.Validate();
+        var positioning = builder.Configuration.GetSection("Mammography:Positioning").Get<PositioningOptions>() ?? new PositioningOptions();
+        positioning.Validate();
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // One line per event for people ("simple", default) or one JSON object per line for log collectors
@@ -104,7 +107,7 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
-        AddServices(builder.Services, options, listener, store);
+        AddServices(builder.Services, options, listener, store, positioning);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -148,7 +151,7 @@ public static class ServiceHost
         return listener;
     }
 
-    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener, DicomFolderStoreOptions store)
+    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener, DicomFolderStoreOptions store, PositioningOptions positioning)
     {
         Directory.CreateDirectory(options.StoreFolder);
         services.AddSingleton(options);
@@ -171,6 +174,11 @@ public static class ServiceHost
         services.AddSingleton<Reanalysis>();
         services.AddSingleton<IAnalyzer>(new MammographyHeaderAnalyzer(new MammographyHeaderOptions { OperatorAttribute = options.OperatorAttribute }));
         services.AddSingleton<IAnalyzer, MammographyExamAnalyzer>();
+
+        // One engine (one loaded model) for every worker and both positioning analyzers.
+        services.AddSingleton(_ => new PositioningEngine(positioning));
+        services.AddSingleton<IAnalyzer, MammographyPositioningAnalyzer>();
+        services.AddSingleton<IAnalyzer, MammographyPositioningExamAnalyzer>();
 
         // Start order matters: schema first, then indexing and workers, then the listener that feeds them.
         services.AddHostedService<DatabaseInitializer>();

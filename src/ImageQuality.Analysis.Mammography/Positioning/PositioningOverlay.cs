@@ -1,0 +1,46 @@
+namespace ImageQuality.Analysis.Mammography.Positioning;
+
+/// <summary>The landmarks as overlay shapes (stored-image pixels) for the feedback page and the overlay PNG.</summary>
+public static class PositioningOverlay
+{
+    public const string BreastLabel = "breast";
+    public const string PectoralLabel = "pectoral";
+    public const string PectoralEdgeLabel = "pectoral edge";
+    public const string ImfLabel = "IMF region";
+    public const string NippleLabel = "nipple";
+    public const string PnlLabel = "PNL";
+
+    public static OverlayGeometry Geometry(PositioningAnalysis analysis)
+    {
+        ImageLandmarks l = analysis.Landmarks;
+        var shapes = new List<OverlayShape>();
+        Add(OverlayShapeKind.Polygon, l.BreastPolygon, BreastLabel);
+        Add(OverlayShapeKind.Polygon, l.PectoralPolygon, PectoralLabel);
+        Add(OverlayShapeKind.Polygon, l.ImfPolygon, ImfLabel);
+        if (l.PectoralEdge is { } edge)
+        {
+            Add(OverlayShapeKind.Polyline, edge, PectoralEdgeLabel);
+        }
+
+        if (l.Pnl is { } pnl)
+        {
+            string label = analysis.Measures.PnlLengthMm is { } mm ? FormattableString.Invariant($"{PnlLabel} {mm:0} mm") : PnlLabel;
+            Add(OverlayShapeKind.Polyline, pnl, label);
+        }
+
+        if (l.Nipple is { } n)
+        {
+            Add(OverlayShapeKind.Point, [n], NippleLabel);
+        }
+
+        return new OverlayGeometry(shapes);
+
+        void Add(OverlayShapeKind kind, IReadOnlyList<(double X, double Y)> points, string label)
+        {
+            if (points.Count > 0)
+            {
+                shapes.Add(new OverlayShape(kind, points.Select(p => new OverlayPoint(Math.Round(p.X, 1), Math.Round(p.Y, 1))).ToList(), label));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ImageQuality.Analysis.Mammography.Landmarks;
+
+namespace ImageQuality.Analysis.Tests.Mammography.Positioning;
+
+public sealed class ModelTransformTests
+{
+    [TestCase(false, false)]
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    [TestCase(true, true)]
+    public void Image_and_model_coordinates_map_back_and_forth(bool flipColumns, bool flipRows)
+    {
+        var transform = new ModelTransform(3328, 4096, new CanonicalOrientation(flipColumns, flipRows, "header"));
+        foreach (var (x, y) in new[] { (0.0, 0.0), (3327.0, 4095.0), (1234.5, 77.25) })
+        {
+            var (mx, my) = transform.ToModel(x, y);
+            var (ix, iy) = transform.ToImage(mx, my);
+            ix.Should().BeApproximately(x, 1e-9);
+            iy.Should().BeApproximately(y, 1e-9);
+        }
+
+        // The chest wall is at model column 0 whichever side it is stored on.
+        var chestWall = transform.ToModel(flipColumns ? 3327 : 0, 2048);
+        chestWall.X.Should().BeLessThan(0);
+    }
+
+    [Test]
+    public void The_input_puts_tissue_bright_and_the_chest_wall_left_whatever_the_storage()
+    {
+        // Tissue (low values in MONOCHROME1) along the right edge of a 512 x 640 image.
+        const int w = 512, h = 640;
+        var values = new float[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                values[(y * w) + x] = x > w / 2 ? 100 : 4000;
+            }
+        }
+
+        var plane = new MammogramPlane(values, w, h, monochrome1: true);
+        CanonicalOrientation.ChestWallOnRightByImage(plane).Should().BeTrue();
+        var (tensor, _) = LandmarkModelInput.Prepare(plane, new CanonicalOrientation(true, false, "image"));
+
+        tensor.Should().HaveCount(LandmarkModelInput.Width * LandmarkModelInput.Height);
+        tensor[(100 * LandmarkModelInput.Width) + 5].Should().Be(1, "tissue is bright and at the left after the flip");
+        tensor[(100 * LandmarkModelInput.Width) + 250].Should().Be(0);
+    }
+}
