@@ -1,3 +1,5 @@
+using ImageQuality.Analysis.Mammography.Positioning;
+using Microsoft.Extensions.Configuration;
 using ImageQuality.Cli.Serve;
 using ImageQuality.Dicom;
 using ImageQuality.Dicom.Network.Association;
@@ -29,6 +31,7 @@ public sealed class ServeSettingsTests
         settings.Listener.Should().BeEquivalentTo(defaults);
         settings.DataDirectory.Should().Be(Path.GetFullPath("data"));
         settings.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        settings.Configuration.GetSection("Mammography:Positioning").Get<PositioningOptions>().Should().BeEquivalentTo(new PositioningOptions(), "the sample file documents the positioning thresholds with their defaults");
     }
 
     [Test]
