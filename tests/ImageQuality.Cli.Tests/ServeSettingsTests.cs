@@ -1,8 +1,8 @@
 using ImageQuality.Analysis.Mammography.Positioning;
-using Microsoft.Extensions.Configuration;
 using ImageQuality.Cli.Serve;
 using ImageQuality.Dicom;
 using ImageQuality.Dicom.Network.Association;
+using Microsoft.Extensions.Configuration;
 
 namespace ImageQuality.Cli.Tests;
 
