@@ -1,3 +1,4 @@
+using System.Buffers;
 using ImageQuality.Dicom;
 using ImageQuality.Dicom.Imaging;
 using ImageQuality.Dicom.Imaging.Pipeline;
@@ -6,10 +7,14 @@ namespace ImageQuality.Analysis.Mammography.Landmarks;
 
 /// <summary>
 /// A mammogram's first frame as modality values (PS3.4 N.2.1: stored values through the Modality LUT), row by row,
-/// with the photometric sense kept so that later steps can make tissue bright whatever the vendor sent.
+/// with the photometric sense kept so that later steps can make tissue bright whatever the vendor sent. A
+/// full-field mammogram is 50 MB as floats: planes made from data sets borrow their buffers from the shared pool
+/// and give them back when disposed, so a worker analysing image after image does not grow the heap.
 /// </summary>
-public sealed class MammogramPlane
+public sealed class MammogramPlane : IDisposable
 {
+    private bool _pooled;
+
     public MammogramPlane(float[] values, int width, int height, bool monochrome1)
     {
         if (width < 1 || height < 1 || values.Length < (long)width * height)
@@ -23,7 +28,7 @@ public sealed class MammogramPlane
         Monochrome1 = monochrome1;
     }
 
-    /// <summary>Modality values, row-major: index = row * <see cref="Width"/> + column.</summary>
+    /// <summary>Modality values, row-major: index = row * <see cref="Width"/> + column (the array may be longer).</summary>
     public float[] Values { get; }
 
     public int Width { get; }
@@ -45,25 +50,47 @@ public sealed class MammogramPlane
 
         PixelFrame frame = pixels.DecodeFrame(0);
         int count = description.Rows * description.Columns;
-        int[] stored = StoredValues.Extract(frame);
-        var lut = ModalityLut.FromDataset(dataset, description);
-        var values = new float[count];
-        if (lut.IsIdentity)
+        int[] stored = ArrayPool<int>.Shared.Rent(count);
+        float[] values = ArrayPool<float>.Shared.Rent(count);
+        try
         {
-            for (int i = 0; i < count; i++)
+            StoredValues.Extract(frame, 0, stored.AsSpan(0, count));
+            var lut = ModalityLut.FromDataset(dataset, description);
+            if (lut.IsIdentity)
             {
-                values[i] = stored[i];
+                for (int i = 0; i < count; i++)
+                {
+                    values[i] = stored[i];
+                }
+            }
+            else
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    values[i] = (float)lut.Apply(stored[i]);
+                }
             }
         }
-        else
+        catch
         {
-            for (int i = 0; i < count; i++)
-            {
-                values[i] = (float)lut.Apply(stored[i]);
-            }
+            ArrayPool<float>.Shared.Return(values);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stored);
         }
 
         bool monochrome1 = description.PhotometricInterpretation.Trim().Equals("MONOCHROME1", StringComparison.OrdinalIgnoreCase);
-        return new MammogramPlane(values, description.Columns, description.Rows, monochrome1);
+        return new MammogramPlane(values, description.Columns, description.Rows, monochrome1) { _pooled = true };
+    }
+
+    public void Dispose()
+    {
+        if (_pooled)
+        {
+            _pooled = false;
+            ArrayPool<float>.Shared.Return(Values);
+        }
     }
 }

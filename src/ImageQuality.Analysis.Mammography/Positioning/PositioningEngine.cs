@@ -82,7 +82,7 @@ public sealed class PositioningEngine : IDisposable
         BreastPlaneSpacing spacing = BreastPlaneSpacing.FromDataset(dataset)
             ?? throw new InvalidDataException("Neither ImagerPixelSpacing nor PixelSpacing is usable: nothing can be measured in millimetres");
 
-        MammogramPlane plane = MammogramPlane.FromDataset(dataset, syntax);
+        using MammogramPlane plane = MammogramPlane.FromDataset(dataset, syntax);
         double widthMm = plane.Width * spacing.ColumnMm, heightMm = plane.Height * spacing.RowMm;
         if (plane.Width < 256 || plane.Height < 256 || widthMm < 60 || heightMm < 60)
         {
