@@ -117,6 +117,7 @@ public static class ServiceHost
         app.MapStudiesApi();
         app.MapQueueApi();
         app.MapImageApi();
+        app.MapOverlayApi();
         return app;
     }
 

@@ -229,7 +229,7 @@ internal static class AnalyzeCommand
                 using Image rendered = DicomRenderer.Render(file, new RenderOptions { MaxSize = pictureSize });
                 var failed = result.Findings.Where(f => f.Outcome == FindingOutcome.Fail).Select(f => f.CriterionId).ToHashSet(StringComparer.Ordinal);
                 double scale = (double)rendered.Width / result.Analysis!.Columns;
-                using Image<Rgb24> painted = OverlayPainter.Paint(rendered, PositioningOverlay.Geometry(result.Analysis), scale, shape => Colour(shape, failed));
+                using Image<Rgb24> painted = OverlayPainter.Paint(rendered, PositioningOverlay.Geometry(result.Analysis), scale, shape => PositioningOverlay.Colour(shape, failed));
                 overlays!.Create();
                 painted.SaveAsPng(Path.Combine(overlays.FullName, $"{result.Instance.SopInstanceUid}.png"));
             }
@@ -237,21 +237,6 @@ internal static class AnalyzeCommand
             {
                 error.WriteLine($"iq analyze: overlay of {result.Path}: {e.Message}");
             }
-        }
-
-        private static Rgb24 Colour(OverlayShape shape, HashSet<string> failed)
-        {
-            var red = new Rgb24(255, 40, 40);
-            string label = shape.Label ?? string.Empty;
-            return label switch
-            {
-                _ when label.StartsWith(PositioningOverlay.PnlLabel, StringComparison.Ordinal) => failed.Contains(PositioningCriteria.PectoralToPnl) ? red : new Rgb24(60, 220, 60),
-                PositioningOverlay.PectoralEdgeLabel => failed.Contains(PositioningCriteria.PectoralShape) || failed.Contains(PositioningCriteria.PectoralAngle) ? red : new Rgb24(255, 160, 0),
-                PositioningOverlay.PectoralLabel => failed.Contains(PositioningCriteria.PectoralWidth) ? red : new Rgb24(255, 230, 0),
-                PositioningOverlay.NippleLabel => failed.Contains(PositioningCriteria.NippleProfile) || failed.Contains(PositioningCriteria.NippleAngle) ? red : new Rgb24(60, 220, 60),
-                PositioningOverlay.ImfLabel => new Rgb24(230, 60, 230),
-                _ => failed.Contains(PositioningCriteria.CutOff) ? red : new Rgb24(0, 200, 255),
-            };
         }
     }
 

@@ -67,6 +67,7 @@ internal static class StudiesApi
                     i.TransferSyntaxUid,
                     i.ReceivedAt,
                     image = $"/api/instances/{i.SopInstanceUid}/image.png",
+                    overlay = $"/api/instances/{i.SopInstanceUid}/overlay.png",
                     results = byInstance[i.SopInstanceUid].Select(Describe),
                 }),
             });

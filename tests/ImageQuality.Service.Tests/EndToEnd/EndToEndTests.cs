@@ -62,17 +62,22 @@ public sealed class EndToEndTests(StorageProvider provider)
         const string ge = "1.2.840.113564.99.1.132112381479.62.2015929114621460.1007647.2";
         var study = await service.Http.GetFromJsonAsync<JsonElement>($"/api/studies/{ge}");
         var instance = study.GetProperty("series")[0].GetProperty("instances")[0];
-        var result = instance.GetProperty("results")[0];
-        result.GetProperty("analyzerId").GetString().Should().Be("mammography.header");
+        var result = instance.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("analyzerId").GetString() == "mammography.header");
         result.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("criterionId").GetString())
             .Should().Contain(["mg.header.view-laterality", "mg.header.compression-force", "mg.header.operator"]);
         result.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("criterionId").GetString() == "mg.header.view-laterality")
             .GetProperty("outcome").GetString().Should().Be("pass");
 
         // The study was judged as a whole after its settle time: one image of four screening views.
-        var exam = study.GetProperty("studyResults")[0];
-        exam.GetProperty("analyzerId").GetString().Should().Be("mammography.exam");
+        var exam = study.GetProperty("studyResults").EnumerateArray().Single(r => r.GetProperty("analyzerId").GetString() == "mammography.exam");
         exam.GetProperty("findings")[0].GetProperty("message").GetString().Should().StartWith("Missing R CC, L CC, L MLO");
+
+        // Its positioning: landmarks found, the muscle judged against the PNL, the landmarks drawn for the feedback page.
+        var positioning = instance.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("analyzerId").GetString() == "mammography.positioning");
+        positioning.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("criterionId").GetString()).Should().Contain(["mg.position.scope", "mg.position.pectoral-to-pnl", "mg.position.cut-off"]);
+        var overlay = await service.Http.GetByteArrayAsync(instance.GetProperty("overlay").GetString() + "?size=256");
+        overlay.Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
+        study.GetProperty("studyResults").EnumerateArray().Should().Contain(r => r.GetProperty("analyzerId").GetString() == "mammography.positioning.exam");
 
         // The rendered image, health, readiness, metrics and the API description.
         var png = await service.Http.GetByteArrayAsync(instance.GetProperty("image").GetString() + "?size=256");
