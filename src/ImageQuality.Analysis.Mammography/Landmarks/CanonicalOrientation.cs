@@ -23,25 +23,38 @@ public sealed record CanonicalOrientation(bool FlipColumns, bool FlipRows, strin
         string row = orientation.Length > 0 ? orientation[0].Trim().ToUpperInvariant() : string.Empty;
         string column = orientation.Length > 1 ? orientation[1].Trim().ToUpperInvariant() : string.Empty;
         bool rowsFlip = column.Contains('H', StringComparison.Ordinal);
-        if (row.StartsWith('P'))
+        double evidence = ChestWallEvidence(plane);
+        bool? header = row.StartsWith('P') ? true : row.StartsWith('A') ? false : null;
+        if (header is { } onRight)
         {
-            return new CanonicalOrientation(true, rowsFlip, "header");
+            // A wrong PatientOrientation (edited, or copied from another view) is overruled only by clear tissue
+            // evidence: a breast filling most of one edge and leaving the other dark.
+            return Math.Abs(evidence) > StrongEvidence && (evidence > 0) != onRight
+                ? new CanonicalOrientation(evidence > 0, rowsFlip, "image (PatientOrientation disagreed)")
+                : new CanonicalOrientation(onRight, rowsFlip, "header");
         }
 
-        if (row.StartsWith('A'))
-        {
-            return new CanonicalOrientation(false, rowsFlip, "header");
-        }
-
-        return new CanonicalOrientation(ChestWallOnRightByImage(plane), rowsFlip, "image");
+        return new CanonicalOrientation(evidence > 0, rowsFlip, "image");
     }
 
-    /// <summary>Compares the tissue along the first and last tenth of the columns: the chest wall side is the fuller one.</summary>
-    public static bool ChestWallOnRightByImage(MammogramPlane plane)
+    /// <summary>Whether the chest wall (the fuller edge) is on the right, by the image alone.</summary>
+    public static bool ChestWallOnRightByImage(MammogramPlane plane) => ChestWallEvidence(plane) > 0;
+
+    /// <summary>Edge contrast beyond which the image overrules the header: a tenth of the image's value range would be noise.</summary>
+    private const double StrongEvidence = 0.3;
+
+    /// <summary>
+    /// Compares the tissue along the first and last tenth of the columns: positive when the right edge is the fuller
+    /// one, as a fraction of the whole image's value range (−1 to 1). Tissue attenuates: on MONOCHROME2 it is brighter
+    /// (higher values) than the air around the breast, on MONOCHROME1 darker.
+    /// </summary>
+    private static double ChestWallEvidence(MammogramPlane plane)
     {
         int band = Math.Max(1, plane.Width / 10);
         double left = 0, right = 0;
+        float min = float.MaxValue, max = float.MinValue;
         float[] v = plane.Values;
+        int samples = 0;
         for (int y = 0; y < plane.Height; y += 4)
         {
             int rowStart = y * plane.Width;
@@ -49,10 +62,18 @@ public sealed record CanonicalOrientation(bool FlipColumns, bool FlipRows, strin
             {
                 left += v[rowStart + x];
                 right += v[rowStart + plane.Width - 1 - x];
+                samples++;
+            }
+
+            for (int x = 0; x < plane.Width; x += 4)
+            {
+                min = Math.Min(min, v[rowStart + x]);
+                max = Math.Max(max, v[rowStart + x]);
             }
         }
 
-        // Tissue attenuates: on MONOCHROME2 it is brighter (higher values) than the air around the breast.
-        return plane.Monochrome1 ? right < left : right > left;
+        double range = max > min ? max - min : 1;
+        double evidence = (right - left) / samples / range;
+        return plane.Monochrome1 ? -evidence : evidence;
     }
 }

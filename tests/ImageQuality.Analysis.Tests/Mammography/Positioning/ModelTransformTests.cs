@@ -1,4 +1,5 @@
 using ImageQuality.Analysis.Mammography.Landmarks;
+using ImageQuality.Dicom;
 
 namespace ImageQuality.Analysis.Tests.Mammography.Positioning;
 
@@ -45,5 +46,47 @@ public sealed class ModelTransformTests
         tensor.Should().HaveCount(LandmarkModelInput.Width * LandmarkModelInput.Height);
         tensor[(100 * LandmarkModelInput.Width) + 5].Should().Be(1, "tissue is bright and at the left after the flip");
         tensor[(100 * LandmarkModelInput.Width) + 250].Should().Be(0);
+    }
+
+    [TestCase("P\\FL", true, "header")]
+    [TestCase("A\\FR", false, "header")]
+    [TestCase("", true, "image")]
+    public void PatientOrientation_decides_where_it_agrees_with_the_tissue(string orientation, bool onRight, string source)
+    {
+        var ds = new DicomDataset();
+        if (orientation.Length > 0)
+        {
+            ds.AddString(DicomTag.PatientOrientation, DicomVR.CS, orientation);
+        }
+
+        // The right edge is only slightly fuller than the left, against dense tissue in the middle: no strong evidence.
+        var weak = Plane((x, w) => x > w / 3 && x < 2 * w / 3 ? 3000 : x >= 2 * w / 3 ? 1100 : 1000);
+        CanonicalOrientation.Determine(ds, weak).Should().Be(new CanonicalOrientation(onRight, false, source));
+    }
+
+    [Test]
+    public void A_PatientOrientation_contradicted_by_a_clear_image_is_overruled()
+    {
+        var ds = new DicomDataset();
+        ds.AddString(DicomTag.PatientOrientation, DicomVR.CS, "P\\FL");
+
+        // Tissue on the left, air on the right, although the header says the chest wall is on the right.
+        var clear = Plane((x, w) => x < w / 2 ? 3000 : 50);
+        CanonicalOrientation.Determine(ds, clear).Should().Be(new CanonicalOrientation(false, false, "image (PatientOrientation disagreed)"));
+    }
+
+    private static MammogramPlane Plane(Func<int, int, float> value)
+    {
+        const int w = 400, h = 500;
+        var values = new float[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                values[(y * w) + x] = value(x, w);
+            }
+        }
+
+        return new MammogramPlane(values, w, h, monochrome1: false);
     }
 }
