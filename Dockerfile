@@ -5,6 +5,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ImageQuality.sln ./
 COPY src/ src/
+# The ONNX models travel next to the binary (models/ under the publish folder).
+COPY models/ models/
 RUN dotnet publish src/ImageQuality.Cli/ImageQuality.Cli.csproj -c Release -o /app --no-self-contained
 
 # The service host is ASP.NET Core (HTTP API), so the runtime image is the ASP.NET one.
