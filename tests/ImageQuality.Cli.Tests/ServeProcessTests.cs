@@ -71,7 +71,7 @@ public sealed class ServeProcessTests
 
         // Port and data folder from flags (over the file), AE title from the environment (over the file).
         using ChildProcess serve = IqServe.Start(port, data, new Dictionary<string, string> { ["IQ_Listener__AeTitle"] = "FROMENV" }, "--config", config);
-        serve.Output.Should().Contain($"AE title FROMENV, port {port}, data directory {data}");
+        serve.Output.Should().Contain($"AE title FROMENV, port {port}, TLS off, data directory {data}");
 
         string p = port.ToString(CultureInfo.InvariantCulture);
         using (ChildProcess ok = ChildProcess.Start(echoscu, ["-aec", "FROMENV", "127.0.0.1", p]))

@@ -19,6 +19,7 @@ public sealed class ServeSettingsTests
     {
         Environment.SetEnvironmentVariable("IQ_Listener__MaxAssociations", null);
         Environment.SetEnvironmentVariable("IQ_Listener__AeTitle", null);
+        Environment.SetEnvironmentVariable("IQ_Listener__Tls__PrivateKeyPath", null);
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -73,6 +74,41 @@ public sealed class ServeSettingsTests
         (int code, _, string error) = CliRunner.Run("serve", "--config", Path.Combine(_folder, "absent.json"));
         code.Should().Be(ExitCodes.UsageError);
         error.Should().Contain("bad settings").And.Contain("absent.json");
+    }
+
+    [Test]
+    public void Listener_Tls_binds_from_the_file_and_the_environment_and_the_tls_flags_win()
+    {
+        // Validation only asks that the files exist; what they hold is read when the listener starts.
+        string cert = Write("certificate");
+        string key = Write("key");
+        string clients = Write("clients");
+        string config = Write($$"""
+            { "Listener": { "Tls": { "Port": 2763, "CertificatePath": "{{cert}}", "RequireClientCertificate": true,
+                                     "TrustedClientCertificatesPath": "{{clients}}", "CertificatePassword": "secret" } } }
+            """);
+        Environment.SetEnvironmentVariable("IQ_Listener__Tls__PrivateKeyPath", key);
+
+        DicomTlsOptions tls = ServeSettings.Load(config, null, null, null).Listener.Tls!;
+
+        tls.Should().BeEquivalentTo(new DicomTlsOptions
+        {
+            Port = 2763,
+            CertificatePath = cert,
+            PrivateKeyPath = key,
+            CertificatePassword = "secret",
+            RequireClientCertificate = true,
+            TrustedClientCertificatesPath = clients,
+        });
+        string otherCert = Write("other certificate");
+        tls = ServeSettings.Load(config, null, null, null, tls: new ServeTlsFlags(0, otherCert, null)).Listener.Tls!;
+        tls.Port.Should().Be(0);
+        tls.CertificatePath.Should().Be(otherCert);
+        tls.PrivateKeyPath.Should().Be(key);
+
+        ServeSettings.Load(null, null, null, null, tls: new ServeTlsFlags(null, cert, key)).Listener.Tls!.Port.Should().Be(DicomTlsOptions.DefaultPort);
+        FluentActions.Invoking(() => ServeSettings.Load(null, null, null, null, tls: new ServeTlsFlags(2762, null, null)))
+            .Should().Throw<ArgumentException>().WithMessage("DICOM TLS needs the server certificate*");
     }
 
     private string Write(string json)

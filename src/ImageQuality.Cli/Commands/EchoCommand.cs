@@ -24,6 +24,7 @@ internal static class EchoCommand
                 return ExitCodes.UsageError;
             }
 
+            PeerOptions.WarnIfUnauthenticated(options, "echo", error);
             string host = parse.GetValue(peer.Host)!;
             int port = parse.GetValue(peer.Port);
             var clock = Stopwatch.StartNew();

@@ -42,6 +42,7 @@ internal static class SendCommand
                 return ExitCodes.UsageError;
             }
 
+            PeerOptions.WarnIfUnauthenticated(options, "send", error);
             SendSource source = SendSource.Scan(parse.GetValue(paths) ?? []);
             foreach (string missing in source.Missing)
             {

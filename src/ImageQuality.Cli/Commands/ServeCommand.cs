@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using ImageQuality.Cli.Serve;
 using ImageQuality.Service;
 using ImageQuality.Service.Hosting;
@@ -28,16 +29,20 @@ internal static class ServeCommand
         var httpPort = new Option<int?>("--http-port") { Description = "HTTP port of the API and web pages (default 8080; Service:HttpPort; 0 picks a free one)." };
         var database = new Option<string?>("--db") { Description = "Index database: \"Data Source=file.db\" (SQLite, default data/index.db) or a PostgreSQL connection string (Service:Database)." };
         var config = new Option<string?>("--config") { Description = "A JSON settings file, over appsettings.json next to the binary and under IQ_ environment variables and flags." };
+        var tlsPort = new Option<int?>("--tls-port") { Description = "DICOM TLS port, served besides --port (default 2762 once a certificate is set; Listener:Tls:Port; 0 picks a free one)." };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "Server certificate for DICOM TLS: PEM (key in it or in --tls-key, further certificates sent as the chain) or PFX; turns TLS on (Listener:Tls:CertificatePath)." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert (Listener:Tls:PrivateKeyPath)." };
         var command = new Command("serve", "Run the service: receive DICOM instances (C-STORE SCP), index and analyse them, serve the HTTP API, until SIGTERM or Ctrl+C.\nExit code 0 after a clean stop, 1 when the listener cannot start, 2 on bad settings.")
         {
-            port, aeTitle, dataDir, httpPort, database, config,
+            port, aeTitle, dataDir, httpPort, database, config, tlsPort, tlsCert, tlsKey,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             ServeSettings settings;
             try
             {
-                settings = ServeSettings.Load(parse.GetValue(config), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(dataDir), parse.GetValue(httpPort), parse.GetValue(database));
+                var tls = new ServeTlsFlags(parse.GetValue(tlsPort), parse.GetValue(tlsCert), parse.GetValue(tlsKey));
+                settings = ServeSettings.Load(parse.GetValue(config), parse.GetValue(port), parse.GetValue(aeTitle), parse.GetValue(dataDir), parse.GetValue(httpPort), parse.GetValue(database), tls);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
             {
@@ -82,8 +87,15 @@ internal static class ServeCommand
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
-            error.WriteLine($"iq serve: cannot listen on {settings.Listener.BindAddress}:{settings.Listener.Port} (DICOM) or the HTTP port: {e.Message}");
+            string tlsPort = settings.Listener.Tls is { } t ? $", {settings.Listener.BindAddress}:{t.Port} (DICOM TLS)" : string.Empty;
+            error.WriteLine($"iq serve: cannot listen on {settings.Listener.BindAddress}:{settings.Listener.Port} (DICOM){tlsPort} or the HTTP port: {e.Message}");
             return ExitCodes.Findings;
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        {
+            // The TLS certificate and keys are read when the listener starts: a file that is there but unusable.
+            error.WriteLine($"iq serve: bad settings: {e.Message}");
+            return ExitCodes.UsageError;
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -93,9 +105,10 @@ internal static class ServeCommand
 
         var listener = app.Services.GetRequiredService<ListenerService>();
         log.LogInformation(
-            "iq serve: AE title {AeTitle}, port {Port}, data directory {DataDirectory}, HTTP port {HttpPort}, database {Provider} (pid {Pid})",
+            "iq serve: AE title {AeTitle}, port {Port}, {Tls}, data directory {DataDirectory}, HTTP port {HttpPort}, database {Provider} (pid {Pid})",
             settings.Listener.AeTitle,
             listener.Port,
+            listener.TlsPort == 0 ? "TLS off" : $"TLS port {listener.TlsPort}",
             settings.DataDirectory,
             app.HttpPort(),
             app.Services.GetRequiredService<IndexDatabase>().Provider,

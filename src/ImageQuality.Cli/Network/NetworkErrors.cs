@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using ImageQuality.Dicom.Network.Client;
 using ImageQuality.Dicom.Network.Pdus;
 
@@ -29,6 +30,8 @@ internal static class NetworkErrors
         DicomAssociationAbortedException a => a.Message,
         SocketException s => $"{s.Message} ({s.SocketErrorCode})",
         IOException { InnerException: SocketException s } => $"{s.Message} ({s.SocketErrorCode})",
+        // The TLS layer's own words ("corrupted frame") when the peer speaks no TLS; our rejections start "TLS with".
+        AuthenticationException a when !a.Message.StartsWith("TLS with", StringComparison.Ordinal) => $"TLS handshake failed ({a.Message}); is this the peer's DICOM TLS port?",
         OperationCanceledException => "no connection within the timeout",
         _ => e.Message,
     };

@@ -3,7 +3,7 @@ using ImageQuality.Dicom.Network.Client;
 
 namespace ImageQuality.Cli.Network;
 
-/// <summary>The arguments and options every SCU verb shares: where the peer is, who we say we are, and whom we call.</summary>
+/// <summary>The arguments and options every SCU verb shares: where the peer is, who we say we are, whom we call, and over what (plain TCP or DICOM TLS).</summary>
 internal sealed class PeerOptions
 {
     public Argument<string> Host { get; } = new("host") { Description = "Host name or IP address of the peer." };
@@ -16,6 +16,8 @@ internal sealed class PeerOptions
 
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for connecting and for each answer of the peer.", DefaultValueFactory = _ => 30 };
 
+    public ClientTlsFlags Tls { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Host);
@@ -23,6 +25,7 @@ internal sealed class PeerOptions
         command.Options.Add(CalledAe);
         command.Options.Add(CallingAe);
         command.Options.Add(Timeout);
+        Tls.AddTo(command);
     }
 
     /// <summary>The client settings, or a message saying which value is unusable.</summary>
@@ -50,6 +53,12 @@ internal sealed class PeerOptions
             }
         }
 
+        (DicomClientTlsOptions? tls, string? tlsProblem) = Tls.Read(parse);
+        if (tlsProblem is not null)
+        {
+            return (null, tlsProblem);
+        }
+
         var timeout = TimeSpan.FromSeconds(seconds);
         return (new DicomClientOptions
         {
@@ -58,6 +67,16 @@ internal sealed class PeerOptions
             ConnectTimeout = timeout,
             AcseTimeout = timeout,
             DimseTimeout = timeout,
+            Tls = tls,
         }, null);
+    }
+
+    /// <summary>One line on stderr when the peer will not be authenticated, so that it is never so by accident.</summary>
+    public static void WarnIfUnauthenticated(DicomClientOptions options, string verb, TextWriter error)
+    {
+        if (options.Tls is { AllowUntrustedServer: true })
+        {
+            error.WriteLine($"iq {verb}: warning: --tls-insecure: any server certificate is accepted; the connection is encrypted but the peer is not authenticated (testing only)");
+        }
     }
 }

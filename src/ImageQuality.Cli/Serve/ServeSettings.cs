@@ -32,7 +32,7 @@ internal sealed class ServeSettings
     public TimeSpan ShutdownTimeout { get; }
 
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> naming what is wrong.</summary>
-    public static ServeSettings Load(string? configFile, int? port, string? aeTitle, string? dataDirectory, int? httpPort = null, string? database = null)
+    public static ServeSettings Load(string? configFile, int? port, string? aeTitle, string? dataDirectory, int? httpPort = null, string? database = null, ServeTlsFlags? tls = null)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
@@ -74,6 +74,21 @@ internal sealed class ServeSettings
             flags["Service:Database"] = database;
         }
 
+        if (tls?.Port is { } t)
+        {
+            flags["Listener:Tls:Port"] = t.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (tls?.CertificatePath is not null)
+        {
+            flags["Listener:Tls:CertificatePath"] = tls.CertificatePath;
+        }
+
+        if (tls?.PrivateKeyPath is not null)
+        {
+            flags["Listener:Tls:PrivateKeyPath"] = tls.PrivateKeyPath;
+        }
+
         IConfiguration configuration = builder.AddInMemoryCollection(flags).Build();
         var listener = new DicomListenerOptions();
         IConfigurationSection section = configuration.GetSection("Listener");
@@ -83,6 +98,13 @@ internal sealed class ServeSettings
         if (section.GetSection(nameof(DicomListenerOptions.AcceptedTransferSyntaxes)).Exists())
         {
             listener.AcceptedTransferSyntaxes = section.GetSection(nameof(DicomListenerOptions.AcceptedTransferSyntaxes)).Get<List<string>>() ?? [];
+        }
+
+        // Any Listener:Tls key makes the binder create the section, which turns TLS on: say what is missing in the
+        // words of the flags, rather than leave it to the generic "Tls.CertificatePath is required".
+        if (listener.Tls is { } configuredTls && string.IsNullOrEmpty(configuredTls.CertificatePath))
+        {
+            throw new ArgumentException("DICOM TLS needs the server certificate: --tls-cert or Listener:Tls:CertificatePath (--tls-port, --tls-key and the other Listener:Tls settings do nothing without it)");
         }
 
         listener.Validate();

@@ -28,17 +28,29 @@ public sealed partial class ListenerService(
     /// <summary>The port actually listened on (when the setting is 0).</summary>
     public int Port => _listener?.LocalEndPoint.Port ?? 0;
 
+    /// <summary>The DICOM TLS port actually listened on; 0 without TLS.</summary>
+    public int TlsPort => _listener?.TlsLocalEndPoint?.Port ?? 0;
+
     /// <summary>Associations in progress, for a shutdown that lets them finish.</summary>
     public int ActiveAssociations => _listener?.ActiveAssociations ?? 0;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var store = new DicomFolderStore(options.StoreFolder, storeOptions, loggers.CreateLogger<DicomFolderStore>());
-        _pump = Task.Run(() => PumpAsync(store, _stopping.Token), CancellationToken.None);
+
+        // Made before the pump starts: it reads the TLS certificate and keys, and a bad file fails the start here.
         _listener = new DicomListener(listenerOptions, store, loggers.CreateLogger<DicomListener>());
+        _pump = Task.Run(() => PumpAsync(store, _stopping.Token), CancellationToken.None);
         _listener.Start();
         readiness.ListenerReady = true;
-        LogListening(listenerOptions.AeTitle, Port, options.StoreFolder);
+        if (TlsPort == 0)
+        {
+            LogListening(listenerOptions.AeTitle, Port, options.StoreFolder);
+        }
+        else
+        {
+            LogListeningWithTls(listenerOptions.AeTitle, Port, TlsPort, options.StoreFolder);
+        }
         return Task.CompletedTask;
     }
 
@@ -91,4 +103,7 @@ public sealed partial class ListenerService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DICOM listener {AeTitle} on port {Port}, storing under {Store}")]
     private partial void LogListening(string aeTitle, int port, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DICOM listener {AeTitle} on port {Port} and DICOM TLS port {TlsPort}, storing under {Store}")]
+    private partial void LogListeningWithTls(string aeTitle, int port, int tlsPort, string store);
 }

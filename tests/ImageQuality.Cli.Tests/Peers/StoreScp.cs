@@ -20,13 +20,14 @@ internal sealed class StoreScp : IDisposable
 
     public string Output => _process.Output;
 
-    public static StoreScp Start(int? port = null, bool waitUntilListening = true)
+    /// <param name="tls">dcmtk's TLS options (e.g. <c>+tls key cert</c>), or null for plain TCP.</param>
+    public static StoreScp Start(int? port = null, bool waitUntilListening = true, IReadOnlyList<string>? tls = null)
     {
         string program = PeerTools.RequireProgram("storescp", "dcmtk");
         int p = port ?? PeerTools.FreePort();
         string folder = Directory.CreateTempSubdirectory("iq-storescp-").FullName;
         // +xa: accept every transfer syntax storescp knows; files keep the syntax they arrived in.
-        ChildProcess process = ChildProcess.Start(program, ["-aet", AeTitle, "-od", folder, "+xa", p.ToString(System.Globalization.CultureInfo.InvariantCulture)], new Dictionary<string, string> { ["TCP_NODELAY"] = "1" });
+        ChildProcess process = ChildProcess.Start(program, [.. tls ?? [], "-aet", AeTitle, "-od", folder, "+xa", p.ToString(System.Globalization.CultureInfo.InvariantCulture)], new Dictionary<string, string> { ["TCP_NODELAY"] = "1" });
         if (waitUntilListening && !PeerTools.WaitForPort(p, TimeSpan.FromSeconds(10)))
         {
             string output = process.Output;

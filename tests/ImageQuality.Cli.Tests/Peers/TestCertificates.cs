@@ -1,0 +1,79 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace ImageQuality.Cli.Tests.Peers;
+
+/// <summary>
+/// A throw-away PKI made at run time, as PEM files in a temporary folder that goes away on dispose: a test CA, a
+/// server certificate for localhost and 127.0.0.1 and a client certificate signed by it, and the certificate of
+/// another CA that signed neither. (The same approach as the network tests' own; test projects share no code.)
+/// </summary>
+internal sealed class TestCertificates : IDisposable
+{
+    private TestCertificates(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public string CaPath => Path.Combine(Folder, "ca.pem");
+
+    public string OtherCaPath => Path.Combine(Folder, "other-ca.pem");
+
+    public string ServerCertPath => Path.Combine(Folder, "server.crt");
+
+    public string ServerKeyPath => Path.Combine(Folder, "server.key");
+
+    public string ClientCertPath => Path.Combine(Folder, "client.crt");
+
+    public string ClientKeyPath => Path.Combine(Folder, "client.key");
+
+    public static TestCertificates Create()
+    {
+        var pki = new TestCertificates(Directory.CreateTempSubdirectory("iq-tls-").FullName);
+        using X509Certificate2 ca = CreateCa("CN=ImageQuality CLI Test CA");
+        using X509Certificate2 otherCa = CreateCa("CN=Some Other CA");
+        File.WriteAllText(pki.CaPath, ca.ExportCertificatePem());
+        File.WriteAllText(pki.OtherCaPath, otherCa.ExportCertificatePem());
+
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("localhost");
+        san.AddIpAddress(IPAddress.Loopback);
+        Issue(ca, "CN=localhost", "1.3.6.1.5.5.7.3.1", san.Build(), pki.ServerCertPath, pki.ServerKeyPath);
+        Issue(ca, "CN=IQ Test Modality", "1.3.6.1.5.5.7.3.2", null, pki.ClientCertPath, pki.ClientKeyPath);
+        return pki;
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    private static X509Certificate2 CreateCa(string subject)
+    {
+        using RSA key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(60));
+    }
+
+    /// <summary>Writes a certificate for <paramref name="usage"/> (an extended key usage OID) signed by <paramref name="ca"/>, and its key.</summary>
+    private static void Issue(X509Certificate2 ca, string subject, string usage, X509Extension? san, string certPath, string keyPath)
+    {
+        using RSA key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        if (san is not null)
+        {
+            request.CertificateExtensions.Add(san);
+        }
+
+        // A positive serial: OpenSSL (dcmtk) is strict about negative ones.
+        byte[] serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using X509Certificate2 issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), serial);
+        File.WriteAllText(certPath, issued.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+    }
+}
