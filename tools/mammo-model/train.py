@@ -157,7 +157,12 @@ def format_val(v):
 
 
 def export_onnx(model, path, opset, metadata):
+    import warnings
+
     import onnx
+
+    # torch 1.13 warns about prim::Constant shape inference for the Slice constants; the check below covers shapes.
+    warnings.filterwarnings("ignore", message="The shape inference of prim::Constant")
 
     model = model.to(memory_format=torch.contiguous_format).eval()
     dummy = torch.zeros(1, 1, INPUT_HEIGHT, INPUT_WIDTH)
@@ -218,6 +223,9 @@ def parse_args(argv=None):
     p.add_argument("--heatmap-weight", type=float, default=1.0)
     p.add_argument("--profile-weight", type=float, default=0.5)
     p.add_argument("--no-augment", action="store_true")
+    p.add_argument("--bf16", action="store_true",
+                   help="bfloat16 autocast for the training forward pass (about 1.5x faster on CPUs with AVX512-BF16); "
+                        "validation and export stay float32")
     p.add_argument("--opset", type=int, default=13)
     p.add_argument("--card", help="model card whose training block to rewrite; default: --out with .md")
     return p.parse_args(argv)
@@ -284,7 +292,9 @@ def main(argv=None):
             if not args.no_augment:
                 batch = augment(batch, gen)
             x = batch.image.contiguous(memory_format=torch.channels_last)
-            masks, nipple, profile = model(x)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                masks, nipple, profile = model(x)
+            masks, nipple, profile = masks.float(), nipple.float(), profile.float()
             bce, dsc = mask_loss(masks, batch.masks)
             valid = ~torch.isnan(batch.nipple[:, 0])
             hm = heatmap_loss(nipple, heatmap_target(batch.nipple, NIPPLE_SIGMA), valid)
