@@ -330,7 +330,7 @@ def main(argv=None):
     folders = ", ".join(os.path.basename(os.path.normpath(d)) for d in args.data)
     training_data = (f"{s['images']} training images ({s['CC']} CC, {s['MLO']} MLO; {s['nipple']} with nipple, "
                      f"{s['inProfile']} in profile) and {len(val_idx)} held out, from {folders}; "
-                     f"sources {samples.sources()}; {args.epochs} epochs"
+                     f"sources {samples.sources()}; epochs: {args.epochs}"
                      + (f" after {args.init} ({init.get('epochs_total', '?')} epochs)" if init else "")
                      + f"; seed {args.seed}")
     metadata = {
@@ -348,7 +348,7 @@ def main(argv=None):
     size, ops = export_onnx(model, args.out, args.opset, metadata)
     total = time.perf_counter() - run_started
     print(f"exported {args.out}: {size / 1e6:.2f} MB, opset {args.opset}, ops {', '.join(ops)}")
-    print(f"training {train_time:.0f} s, total {total:.0f} s; checkpoint {checkpoint}")
+    print(f"training {train_time:.0f} s, total {total:.0f} s" + (f"; checkpoint {checkpoint}" if args.epochs > 0 else ""))
     block = (f"Trained with `{command}`\n\n- Data: {training_data}.\n"
              f"- Training time: {train_time / 60:.1f} min at {torch.get_num_threads()} threads.\n"
              + (f"- Validation ({val['n']} held-out images): {format_val(val)}.\n" if val else "")
