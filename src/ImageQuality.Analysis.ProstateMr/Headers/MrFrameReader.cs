@@ -70,7 +70,7 @@ internal static class MrFrameReader
             Columns = HeaderValues.Integer(top, DicomTag.Columns),
             FrequencyEncodingSteps = frequency,
             PhaseEncodingSteps = phase,
-            InPlanePhaseEncodingDirection = f.Text(DicomTag.MRFOVGeometrySequence, DicomTag.InPlanePhaseEncodingDirection)?.ToUpperInvariant(),
+            InPlanePhaseEncodingDirection = PhaseDirection(f.Text(DicomTag.MRFOVGeometrySequence, DicomTag.InPlanePhaseEncodingDirection)),
             AcquisitionDateTime = AcquiredAt(f),
             TriggerTime = HeaderValues.Number(top, DicomTag.TriggerTime),
             TemporalPosition = HeaderValues.Integer(f.Macro(DicomTag.FrameContentSequence), DicomTag.TemporalPositionIndex)
@@ -78,6 +78,13 @@ internal static class MrFrameReader
             ContrastAgent = ContrastNamed(f),
         };
     }
+
+    /// <summary>Classic images say ROW or COL; the Enhanced MR FOV/Geometry macro says ROW or COLUMN (or OTHER).</summary>
+    private static string? PhaseDirection(string? value) => value?.ToUpperInvariant() switch
+    {
+        "COLUMN" => "COL",
+        var v => v,
+    };
 
     /// <summary>
     /// AcquisitionMatrix (0018,1310) is frequency rows \ frequency columns \ phase rows \ phase columns, two of them

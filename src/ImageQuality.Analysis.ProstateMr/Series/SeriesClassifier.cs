@@ -21,6 +21,19 @@ public sealed partial class SeriesClassifier
 
     internal SeriesClassifierOptions Options => _options;
 
+    /// <summary>
+    /// Identifies one series on its own, from the headers of its images. The rules that need the rest of the study
+    /// (a calculated b beside its source, DCE time points stored one series each) run in
+    /// <see cref="ProstateMrProtocolAnalyzer.Evaluate"/>.
+    /// </summary>
+    public SeriesClassification Classify(IEnumerable<InstanceContext> seriesInstances)
+    {
+        List<Headers.MrFrame> frames = [.. seriesInstances.SelectMany(Headers.MrFrameReader.Read)];
+        return frames.Count == 0
+            ? new SeriesClassification(SeriesType.Other, 0, ["no MR image"])
+            : Classify(SeriesEvidence.Of(frames));
+    }
+
     internal SeriesClassification Classify(SeriesEvidence e) =>
         Localizer(e) ?? Subtraction(e) ?? Diffusion(e) ?? T2Weighted(e) ?? Dynamic(e) ?? ByDescription(e);
 
@@ -146,9 +159,15 @@ public sealed partial class SeriesClassifier
         if (e.EchoTime is { } te && e.RepetitionTime is { } tr)
         {
             string timing = string.Create(CultureInfo.InvariantCulture, $"TE {te} ms, TR {tr} ms");
-            return te >= _options.T2MinimumEchoTimeMs && tr >= _options.T2MinimumRepetitionTimeMs
-                ? new(SeriesType.T2W, 0.9, [sequence, $"{timing}: long TE and TR"])
-                : new(SeriesType.Other, 0.8, [sequence, $"{timing}: T1 or proton density weighting"]);
+            if (te < _options.T2MinimumEchoTimeMs || tr < _options.T2MinimumRepetitionTimeMs)
+            {
+                return new(SeriesType.Other, 0.8, [sequence, $"{timing}: T1 or proton density weighting"]);
+            }
+
+            // Segmented k-space is the turbo/fast spin echo PI-RADS asks for: it confirms the call.
+            return e.SequenceVariant.Contains("SK")
+                ? new(SeriesType.T2W, 0.93, [sequence, $"{timing}: long TE and TR", "SequenceVariant SK: turbo/fast spin echo"])
+                : new(SeriesType.T2W, 0.9, [sequence, $"{timing}: long TE and TR"]);
         }
 
         return T2Hint().IsMatch(e.Hint)
@@ -165,6 +184,11 @@ public sealed partial class SeriesClassifier
 
         string sequence = string.Create(CultureInfo.InvariantCulture, $"gradient echo, TR {tr} ms");
         List<string> reasons = [sequence];
+        if (e.SequenceVariant.Contains("SP"))
+        {
+            reasons.Add("SequenceVariant SP: spoiled (T1-weighted)");
+        }
+
         if (e.ContrastAgent)
         {
             reasons.Add("contrast agent named");

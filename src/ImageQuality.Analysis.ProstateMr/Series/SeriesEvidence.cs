@@ -12,6 +12,8 @@ internal sealed record SeriesEvidence
 
     public required HashSet<string> ScanningSequence { get; init; }
 
+    public required HashSet<string> SequenceVariant { get; init; }
+
     public required HashSet<string> SequenceNames { get; init; }
 
     public required HashSet<string> EchoPulseSequence { get; init; }
@@ -50,6 +52,7 @@ internal sealed record SeriesEvidence
             Frames = frames,
             ImageType = Set(frames.SelectMany(f => f.ImageType)),
             ScanningSequence = scanning,
+            SequenceVariant = Set(frames.SelectMany(f => f.SequenceVariant)),
             SequenceNames = [.. frames.Select(f => f.SequenceName).Where(n => n is not null).Select(n => n!)],
             EchoPulseSequence = Set(frames.Select(f => f.EchoPulseSequence)),
             AcquisitionContrast = Set(frames.Select(f => f.AcquisitionContrast)),

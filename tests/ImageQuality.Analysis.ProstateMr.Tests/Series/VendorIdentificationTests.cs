@@ -1,3 +1,4 @@
+using ImageQuality.Analysis.ProstateMr.Parameters;
 using ImageQuality.Analysis.ProstateMr.Report;
 using ImageQuality.Analysis.ProstateMr.Series;
 using ImageQuality.Analysis.ProstateMr.Tests.Corpus;
@@ -14,6 +15,7 @@ public sealed class VendorIdentificationTests
     [TestCase("mr_enhanced/Siemens_XA30_EnhMR_ADC.dcm", SeriesType.Adc, new double[0])]
     [TestCase("mr_enhanced/Philips_Achieva_EnhMR_DTI_b0_b1300.dcm", SeriesType.Dwi, new[] { 0.0, 1300.0 })]
     [TestCase("mr_enhanced/Philips_Achieva_dStream_EnhMR_fieldmap.dcm", SeriesType.Other, new double[0])]
+    [TestCase("mr_enhanced/pydicom_emri_small_EnhMR_10frames.dcm", SeriesType.Other, new double[0])]
     [TestCase("mr_dwi_vendors/GE_SIGNA_Pioneer_DWI_b1000.dcm", SeriesType.Dwi, new[] { 1000.0 })]
     [TestCase("mr_dwi_vendors/Philips_Ingenia_DWI_b1000.dcm", SeriesType.Dwi, new[] { 1000.0 })]
     [TestCase("mr_dwi_vendors/Siemens_Skyra_DWI_b1000.dcm", SeriesType.Dwi, new[] { 1000.0 })]
@@ -26,6 +28,18 @@ public sealed class VendorIdentificationTests
     }
 
     [Test]
+    public void One_series_can_be_classified_on_its_own()
+    {
+        var t2 = ProstateXStudy.Instances().Where(i => StudyVariant.SeriesNumber(i) == 5);
+
+        SeriesClassification c = new SeriesClassifier().Classify(t2);
+
+        c.Type.Should().Be(SeriesType.T2W);
+        c.Confidence.Should().Be(0.93);
+        c.Reasons.Should().Equal("spin echo (SE)", "TE 101 ms, TR 4000 ms: long TE and TR", "SequenceVariant SK: turbo/fast spin echo");
+    }
+
+    [Test]
     public void Enhanced_MR_frames_are_counted_per_frame()
     {
         ProstateSeries s = Identify([InstanceContext.Load(TestCorpus.File("mr_enhanced/Siemens_XA30_EnhMR_DWI_b2500.dcm"))]).Single();
@@ -33,6 +47,32 @@ public sealed class VendorIdentificationTests
         s.Instances.Should().Be(1);
         s.Frames.Should().Be(39);
         s.Plane.Should().NotBeNull("the orientation comes from the Plane Orientation functional group");
+    }
+
+    [Test]
+    public void Enhanced_MR_parameters_come_from_the_functional_groups()
+    {
+        // dcmdump: per-frame SliceThickness 3, PixelSpacing 3\3, EffectiveEchoTime 68; shared SpacingBetweenSlices 3,
+        // RepetitionTime 3516, MRAcquisitionFrequencyEncodingSteps 72, MRAcquisitionPhaseEncodingStepsInPlane 72,
+        // InPlanePhaseEncodingDirection COLUMN; top level Rows/Columns 72/72, MagneticFieldStrength 3.
+        ProstateSeries s = Identify([InstanceContext.Load(TestCorpus.File("mr_enhanced/Siemens_XA30_EnhMR_DWI_b2500.dcm"))]).Single();
+
+        s.Parameters.Should().Equal(new Dictionary<ProtocolParameter, double>
+        {
+            [ProtocolParameter.SliceThickness] = 3,
+            [ProtocolParameter.SliceSpacing] = 3,
+            [ProtocolParameter.SliceGap] = 0,
+            [ProtocolParameter.FieldOfView] = 72 * 3,
+            [ProtocolParameter.PhaseFieldOfView] = 72 * 3,
+            [ProtocolParameter.AcquiredPhaseResolution] = 3,
+            [ProtocolParameter.AcquiredFrequencyResolution] = 3,
+            [ProtocolParameter.ReconstructedPhaseResolution] = 3,
+            [ProtocolParameter.ReconstructedFrequencyResolution] = 3,
+            [ProtocolParameter.EchoTime] = 68,
+            [ProtocolParameter.RepetitionTime] = 3516,
+            [ProtocolParameter.MagneticFieldStrength] = 3,
+        });
+        s.Plane.Should().Be(ImagePlane.Axial);
     }
 
     [Test]
