@@ -79,10 +79,15 @@ internal static class RulePackEvaluator
     {
         SeriesType type = c.Type!.Value;
         List<ProstateSeries> of = [.. series.Where(s => s.SeriesType == type && s.Plane is not null)];
+        if (of.Count == 0 && series.FirstOrDefault(s => s.SeriesType == type) is { } unoriented)
+        {
+            return Found(c, unoriented, FindingOutcome.NotAssessable, $"{type.Code()} series without ImageOrientationPatient: planes unknown", null, "{planes}", PlanesLimit(c));
+        }
+
         HashSet<ImagePlane> present = [.. of.Select(s => s.Plane!.Value)];
         List<ImagePlane> missing = [.. c.RequiredPlanes.Where(p => !present.Contains(p))];
         bool alternative = c.AnyOfPlanes.Count == 0 || c.AnyOfPlanes.Any(present.Contains);
-        string limit = string.Join(" + ", c.RequiredPlanes.Select(Lower)) + (c.AnyOfPlanes.Count > 0 ? $" + {string.Join(" or ", c.AnyOfPlanes.Select(Lower))}" : "");
+        string limit = PlanesLimit(c);
         string have = of.Count == 0 ? $"no {type.Code()} series" : string.Join(", ", of.Select(s => $"{Lower(s.Plane!.Value)} (series {s.SeriesNumber})"));
         bool pass = missing.Count == 0 && alternative;
         string message = pass ? $"{type.Code()} planes: {have}"
@@ -91,6 +96,9 @@ internal static class RulePackEvaluator
         var finding = new Finding(c.Id, pass ? FindingOutcome.Pass : FindingOutcome.Fail, message, present.Count, "{planes}", limit, SopInstanceUid: lead?.FirstSopInstanceUid);
         return new ProtocolFinding(finding, lead?.SeriesNumber, lead?.SeriesInstanceUid);
     }
+
+    private static string PlanesLimit(RuleCriterion c) =>
+        string.Join(" + ", c.RequiredPlanes.Select(Lower)) + (c.AnyOfPlanes.Count > 0 ? $" + {string.Join(" or ", c.AnyOfPlanes.Select(Lower))}" : "");
 
     private static ProtocolFinding Present(RuleCriterion c, IReadOnlyList<ProstateSeries> series)
     {

@@ -27,5 +27,5 @@ internal sealed class IdentifiedSeries
     public SeriesType Type => Classification.Type;
 
     /// <summary>When the series began: its earliest acquisition time, for ordering time points.</summary>
-    public DateTime? FirstAcquired => Frames.Where(f => f.AcquisitionDateTime is not null).Select(f => f.AcquisitionDateTime!.Value).DefaultIfEmpty().Min() is var t && t != default ? t : null;
+    public DateTime? FirstAcquired => Frames.Select(f => f.AcquisitionDateTime).Min();
 }

@@ -45,6 +45,16 @@ public sealed class NotAssessableTests
     }
 
     [Test]
+    public void T2W_planes_without_orientation_are_not_assessable()
+    {
+        var study = ProstateXStudy.Instances()
+            .Select(i => StudyVariant.SeriesNumber(i) is 5 or 6 ? StudyVariant.Edit(i, ds => ds.Remove(DicomTag.ImageOrientationPatient)) : i)
+            .ToList();
+
+        Findings(study).Single(f => f.Finding.CriterionId == "pirads.t2w.planes").Finding.Outcome.Should().Be(FindingOutcome.NotAssessable);
+    }
+
+    [Test]
     public void Unreadable_b_values_are_not_assessable()
     {
         var study = ProstateXStudy.Instances()
