@@ -2,6 +2,8 @@ using System.Net;
 using ImageQuality.Analysis;
 using ImageQuality.Analysis.Mammography;
 using ImageQuality.Analysis.Mammography.Positioning;
+using ImageQuality.Analysis.ProstateMr;
+using ImageQuality.Analysis.ProstateMr.RulePacks;
 using ImageQuality.Dicom.Network.Association;
 using ImageQuality.Dicom.Network.Storage;
 using ImageQuality.Service.Api;
@@ -81,6 +83,11 @@ public static class ServiceHost
         var positioning = builder.Configuration.GetSection("Mammography:Positioning").Get<PositioningOptions>() ?? new PositioningOptions();
         positioning.Validate();
 
+        // A site's stricter or looser pack replaces the shipped PI-RADS v2.1 one; a broken pack stops the start-up.
+        var prostate = builder.Configuration["ProstateMr:RulePackPath"] is { Length: > 0 } pack
+            ? new ProstateMrProtocolAnalyzer(RulePack.Load(pack))
+            : new ProstateMrProtocolAnalyzer();
+
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // One line per event for people ("simple", default) or one JSON object per line for log collectors
         // (Logging:Format = "json"), with the message template's named values as fields.
@@ -107,7 +114,7 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
-        AddServices(builder.Services, options, listener, store, positioning);
+        AddServices(builder.Services, options, listener, store, positioning, prostate);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -152,7 +159,7 @@ public static class ServiceHost
         return listener;
     }
 
-    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener, DicomFolderStoreOptions store, PositioningOptions positioning)
+    private static void AddServices(IServiceCollection services, ServiceOptions options, DicomListenerOptions listener, DicomFolderStoreOptions store, PositioningOptions positioning, ProstateMrProtocolAnalyzer prostate)
     {
         Directory.CreateDirectory(options.StoreFolder);
         services.AddSingleton(options);
@@ -180,6 +187,7 @@ public static class ServiceHost
         services.AddSingleton(_ => new PositioningEngine(positioning));
         services.AddSingleton<IAnalyzer, MammographyPositioningAnalyzer>();
         services.AddSingleton<IAnalyzer, MammographyPositioningExamAnalyzer>();
+        services.AddSingleton<IAnalyzer>(prostate);
 
         // Start order matters: schema first, then indexing and workers, then the listener that feeds them.
         services.AddHostedService<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageQuality.Cli.Tests.Peers;
 
 namespace ImageQuality.Cli.Tests;
 
@@ -64,5 +65,26 @@ public sealed class AnalyzeCommandTests
         (int code, _, string error) = CliRunner.Run("analyze", mlo, "--model", "/nonexistent/model.onnx");
         code.Should().Be(2);
         error.Should().Contain("/nonexistent/model.onnx");
+    }
+
+    [Test]
+    public void A_prostate_MR_study_is_listed_with_its_series_and_PI_RADS_findings()
+    {
+        string folder = Path.Combine(PeerTools.CorpusFolder("prostate_mri"), "ProstateX-0218_complete_mpMRI");
+
+        (int code, string output, string error) = CliRunner.Run("analyze", folder, "--json");
+
+        code.Should().Be(1, "the corpus study misses some PI-RADS limits (T2W gap and resolution): " + error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("images").GetArrayLength().Should().Be(0, "no mammogram among these files");
+        JsonElement study = json.RootElement.GetProperty("studies").EnumerateArray().Single();
+        var types = study.GetProperty("series").EnumerateArray().ToDictionary(s => s.GetProperty("seriesNumber").GetInt32(), s => s.GetProperty("seriesType").GetString());
+        types.Should().Contain(new KeyValuePair<int, string?>(5, "T2W"), new KeyValuePair<int, string?>(8, "DWI"), new KeyValuePair<int, string?>(9, "ADC"), new KeyValuePair<int, string?>(10, "DWI_CALCULATED"), new KeyValuePair<int, string?>(27, "DCE"));
+        JsonElement gap = study.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("criterion").GetString() == "pirads.t2w.slice-gap");
+        gap.GetProperty("result").GetString().Should().Be("fail");
+        gap.GetProperty("value").GetDouble().Should().BeApproximately(0.6, 0.001);
+        gap.GetProperty("limit").GetString().Should().Contain("0 mm");
+        gap.GetProperty("seriesNumber").GetInt32().Should().BeOneOf(5, 6);
+        output.Should().Contain("≥ 1400", "limits are written as people read them, not \\u escapes");
     }
 }

@@ -5,6 +5,10 @@ using ImageQuality.Analysis;
 using ImageQuality.Analysis.Mammography;
 using ImageQuality.Analysis.Mammography.Positioning;
 using ImageQuality.Analysis.Overlays;
+using ImageQuality.Analysis.ProstateMr;
+using ImageQuality.Analysis.ProstateMr.Report;
+using ImageQuality.Analysis.ProstateMr.RulePacks;
+using ImageQuality.Analysis.ProstateMr.Series;
 using ImageQuality.Cli.Network;
 using ImageQuality.Dicom;
 using ImageQuality.Dicom.Imaging;
@@ -16,8 +20,9 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace ImageQuality.Cli.Commands;
 
 /// <summary>
-/// <c>iq analyze &lt;files or folders&gt;…</c>: the mammography analyses offline — header checks, positioning per image
-/// and per exam — printed for people or as JSON, with overlay pictures on request.
+/// <c>iq analyze &lt;files or folders&gt;…</c>: the analyses offline — for mammograms the header checks and positioning
+/// per image and per exam, for prostate MR studies the series, b-values and PI-RADS protocol rules — printed for
+/// people or as JSON, with overlay pictures of mammograms on request.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -29,9 +34,10 @@ internal static class AnalyzeCommand
         var size = new Option<int>("--size") { Description = "Longer side of the overlay pictures, in pixels.", DefaultValueFactory = _ => 1024 };
         var model = new Option<string?>("--model") { Description = "The landmark model (default: models/mammo-landmarks.onnx next to iq; without one the classical finder is used)." };
         var grading = new Option<string>("--grading") { Description = "Exam grade: ACR (pass/fail) or PGMI.", DefaultValueFactory = _ => "ACR" };
-        var command = new Command("analyze", "Judge mammography positioning (and the header checks) of the given images and their exams.\nExit code 0 when every image was analysed and passed, 1 when any criterion failed or a file could not be analysed, 2 on usage errors.")
+        var rulePack = new Option<string?>("--rule-pack") { Description = "A site's prostate MR rule pack (JSON) instead of the shipped pirads-2.1." };
+        var command = new Command("analyze", "Judge mammography positioning (and the header checks) of the given images and their exams, and the PI-RADS protocol of prostate MR studies.\nExit code 0 when everything was analysed and passed, 1 when any criterion failed or a file could not be analysed, 2 on usage errors.")
         {
-            paths, json, overlays, size, model, grading,
+            paths, json, overlays, size, model, grading, rulePack,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -44,8 +50,10 @@ internal static class AnalyzeCommand
             }
 
             PositioningEngine engine;
+            ProstateMrProtocolAnalyzer prostate;
             try
             {
+                prostate = parse.GetValue(rulePack) is { } pack ? new ProstateMrProtocolAnalyzer(RulePack.Load(pack)) : new ProstateMrProtocolAnalyzer();
                 engine = new PositioningEngine(options);
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
@@ -68,12 +76,7 @@ internal static class AnalyzeCommand
                     return Task.FromResult(ExitCodes.UsageError);
                 }
 
-                if (engine.ModelPath is null)
-                {
-                    error.WriteLine("iq analyze: no landmark model found; using the classical finder (nipple profile and fold not assessed)");
-                }
-
-                var run = new Run(engine, parse.GetValue(overlays), pictureSize, error);
+                var run = new Run(engine, prostate, parse.GetValue(overlays), pictureSize, error);
                 bool terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
                 var progress = new CountProgress(error, "iq analyze", terminal);
                 for (int i = 0; i < source.Items.Count; i++)
@@ -101,8 +104,11 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The state of one invocation: what was found on each image and exam.</summary>
-    private sealed class Run(PositioningEngine engine, DirectoryInfo? overlays, int pictureSize, TextWriter error)
+    private sealed class Run(PositioningEngine engine, ProstateMrProtocolAnalyzer prostate, DirectoryInfo? overlays, int pictureSize, TextWriter error)
     {
+        private readonly List<InstanceContext> _others = [];
+        private readonly List<ProstateStudyReport> _prostate = [];
+        private bool _warnedClassical;
         private readonly MammographyHeaderAnalyzer _header = new();
         private readonly MammographyPositioningAnalyzer _positioning = new(engine);
         private readonly MammographyPositioningExamAnalyzer _exam = new(engine);
@@ -129,8 +135,15 @@ internal static class AnalyzeCommand
 
             if (!_positioning.AppliesTo(instance))
             {
-                error.WriteLine($"iq analyze: {path}: not a mammogram ({instance.Dataset.GetString(DicomTag.Modality)?.Trim()}), passed over");
+                // Judged per study once every file has been read (prostate MR), or passed over.
+                _others.Add(instance);
                 return;
+            }
+
+            if (engine.ModelPath is null && !_warnedClassical)
+            {
+                _warnedClassical = true;
+                error.WriteLine("iq analyze: no landmark model found; using the classical finder (nipple profile and fold not assessed)");
             }
 
             var findings = new List<Finding>();
@@ -167,12 +180,27 @@ internal static class AnalyzeCommand
                 _studies.Add((study.Key, findings));
                 Failures += findings.Any(f => f.Outcome == FindingOutcome.Fail) ? 1 : 0;
             }
+
+            foreach (var study in _others.GroupBy(i => i.Dataset.GetString(DicomTag.StudyInstanceUID)?.Trim() ?? string.Empty))
+            {
+                var instances = study.ToList();
+                if (study.Key.Length == 0 || !instances.Any(prostate.AppliesTo))
+                {
+                    string modality = instances[0].Dataset.GetString(DicomTag.Modality)?.Trim() ?? "no modality";
+                    error.WriteLine($"iq analyze: {instances.Count} file(s) of study {(study.Key.Length > 0 ? study.Key : "(none)")} ({modality}) are neither mammograms nor prostate MR, passed over");
+                    continue;
+                }
+
+                ProstateStudyReport report = prostate.Evaluate(new StudyContext(study.Key, instances));
+                _prostate.Add(report);
+                Failures += report.Findings.Any(f => f.Finding.Outcome == FindingOutcome.Fail) ? 1 : 0;
+            }
         }
 
         public void WriteJson(TextWriter output)
         {
             using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
                 w.WriteStartArray("images");
@@ -186,6 +214,11 @@ internal static class AnalyzeCommand
                 foreach (var (study, findings) in _studies)
                 {
                     PositioningJson.WriteStudy(w, study, findings);
+                }
+
+                foreach (ProstateStudyReport report in _prostate)
+                {
+                    ProstateJson.Write(w, report);
                 }
 
                 w.WriteEndArray();
@@ -209,13 +242,25 @@ internal static class AnalyzeCommand
                 output.WriteLine($"Study {study}");
                 WriteFindings(output, findings);
             }
+
+            foreach (ProstateStudyReport report in _prostate)
+            {
+                output.WriteLine($"Prostate MR study {report.StudyInstanceUid} (rule pack {report.RulePackId} {report.RulePackVersion})");
+                foreach (ProstateSeries series in report.Series)
+                {
+                    string b = series.BValues.Count > 0 ? $", b {string.Join("/", series.BValues.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))}" : string.Empty;
+                    output.WriteLine($"  series {series.SeriesNumber}: {series.SeriesType.Code()}{(series.Plane is { } p ? $" {p.ToString().ToLowerInvariant()}" : string.Empty)}{b} — {series.SeriesDescription}");
+                }
+
+                WriteFindings(output, report.Findings.Select(f => f.Finding).ToList());
+            }
         }
 
         private static void WriteFindings(TextWriter output, IReadOnlyList<Finding> findings)
         {
             foreach (Finding f in findings)
             {
-                string value = f.MeasuredValue is { } v ? string.Create(CultureInfo.InvariantCulture, $" {v:0.#} {f.Unit}") : string.Empty;
+                string value = f.MeasuredValue is { } v ? string.Create(CultureInfo.InvariantCulture, $" {v:0.###} {f.Unit}") : string.Empty;
                 string tag = f.Outcome switch { FindingOutcome.Pass => "pass", FindingOutcome.Fail => "FAIL", _ => "n/a " };
                 output.WriteLine($"  {tag} {f.CriterionId}{value}: {f.Message}");
             }

@@ -79,6 +79,11 @@ public sealed class EndToEndTests(StorageProvider provider)
         overlay.Take(4).Should().Equal(0x89, 0x50, 0x4E, 0x47);
         study.GetProperty("studyResults").EnumerateArray().Should().Contain(r => r.GetProperty("analyzerId").GetString() == "mammography.positioning.exam");
 
+        // The prostate study: judged as a whole against the PI-RADS v2.1 rule pack.
+        var prostate = await service.Http.GetFromJsonAsync<JsonElement>("/api/studies/1.3.6.1.4.1.14519.5.2.1.7310.5101.168933915991866537842042219528");
+        var protocol = prostate.GetProperty("studyResults").EnumerateArray().Single(r => r.GetProperty("analyzerId").GetString() == "prostate-mr.protocol");
+        protocol.GetProperty("findings").EnumerateArray().Should().Contain(f => f.GetProperty("criterionId").GetString() == "pirads.dwi.b-high" && f.GetProperty("outcome").GetString() == "pass");
+
         // The rendered image, health, readiness, metrics and the API description.
         var png = await service.Http.GetByteArrayAsync(instance.GetProperty("image").GetString() + "?size=256");
         png.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
