@@ -28,10 +28,10 @@ internal static class AnatomyBuilder
         bool anteriorCut = cutOff && (!spec.EffectiveDetector.IsLarge ? random.Chance(0.5) : random.Chance(0.15));
 
         // Lateral is at the top of the canonical CC: an exaggerated CC turns the nipple that way.
-        double tilt = exaggerated ? -Radians(random.Uniform(15, 28)) : Radians(random.Gaussian(0, 3));
+        double tilt = exaggerated ? -Radians(random.Uniform(15, 28)) : Radians(Math.Clamp(random.Gaussian(0, 2), -5, 5));
         double cx = -random.Uniform(8, 30);
         double half = spec.BreastWidthMm / 2;
-        double upper = half * random.Uniform(0.92, 1.08), lower = half * random.Uniform(0.92, 1.08);
+        double upper = half * random.Uniform(0.94, 1.06), lower = upper * random.Uniform(0.95, 1.05);
         double upperExponent = random.Uniform(1.8, 2.3), lowerExponent = random.Uniform(1.8, 2.3);
         var harmonics = Harmonics(random);
         double anterior = spec.BreastDepthMm - cx;
@@ -79,7 +79,7 @@ internal static class AnatomyBuilder
         }
 
         outline = Make();
-        var nipple = PlaceNipple(outline, Radians(random.Gaussian(0, 2.5)), nippleHeight, spec.Has(PositioningFault.NippleNotInProfile), random, f);
+        var nipple = PlaceNipple(outline, Radians(Math.Clamp(random.Gaussian(0, 2), -4, 4)), nippleHeight, spec.Has(PositioningFault.NippleNotInProfile), random, f);
 
         List<(double X, double Y)> skin = outline.Trace(-Math.PI, Math.PI);
         (top, bottom) = WallSpan(outline);
@@ -120,7 +120,7 @@ internal static class AnatomyBuilder
         bool foldShown = !spec.Has(PositioningFault.ImfNotShown) && !bottomCut;
 
         // MLO breasts hang a little: the axis points slightly down.
-        double tilt = Radians(random.Uniform(2, 18));
+        double tilt = Radians(random.Uniform(0, 12));
         double cx = -random.Uniform(10, 30);
         double depth = spec.BreastDepthMm * random.Uniform(1.0, 1.08);
         double anterior = depth - cx;
@@ -151,12 +151,12 @@ internal static class AnatomyBuilder
         // Where the lowest point of the breast lies decides the height: the fold sits there.
         double lowOffset = LowestPoint(Make()).Point.Y;
         double foldTarget = bottomCut ? f.Height + random.Uniform(10, 40)
-            : foldShown ? Math.Min(f.Height * random.Uniform(0.74, 0.9), f.Height - 20)
-            : Math.Min(f.Height * random.Uniform(0.68, 0.86), f.Height - 12);
+            : foldShown ? Math.Min(f.Height * random.Uniform(0.64, 0.82), f.Height - 20)
+            : Math.Min(f.Height * random.Uniform(0.6, 0.8), f.Height - 12);
         yc = foldTarget - lowOffset;
 
         // The upper semi-axis sets where the skin leaves the top edge (the axilla).
-        double axillaTarget = Math.Min(depth * random.Uniform(0.25, 0.5), f.Width * 0.5);
+        double axillaTarget = Math.Min(depth * random.Uniform(0.4, 0.65), f.Width * 0.55);
         double lo = Math.Max(yc * 0.5, 10), hi = Math.Max(yc * 6, 400);
         for (int i = 0; i < 40; i++)
         {
@@ -196,7 +196,7 @@ internal static class AnatomyBuilder
             wallBottom = outline.FindCrossing(low.Phi, Math.PI, p => p.X, 0) is { } wall ? outline.Point(wall).Y : f.Height;
         }
 
-        PectoralMuscle pectoral = Pectoral(f, axilla, Math.Min(wallBottom, f.Height) - 15, nipple.Point, random);
+        PectoralMuscle pectoral = Pectoral(f, axilla, Math.Min(wallBottom, f.Height) - 8, nipple.Point, random);
         return new BreastAnatomy
         {
             View = ViewPosition.MLO,
@@ -223,7 +223,7 @@ internal static class AnatomyBuilder
     private static PectoralMuscle Pectoral(Frame f, double axilla, double maxLength, (double X, double Y)? nipple, Random random)
     {
         SyntheticMammogramSpec spec = f.Spec;
-        double topWidth = spec.Has(PositioningFault.PectoralNarrow) ? random.Uniform(8, 20) : axilla - random.Uniform(4, 14);
+        double topWidth = spec.Has(PositioningFault.PectoralNarrow) ? random.Uniform(8, 20) : axilla - random.Uniform(3, 10);
         topWidth = Math.Clamp(topWidth, 8, Math.Max(8, axilla - 4));
         if (!spec.Has(PositioningFault.PectoralNarrow))
         {
@@ -243,36 +243,67 @@ internal static class AnatomyBuilder
         }
         else if (spec.Has(PositioningFault.PectoralShort))
         {
+            // Short of the PNL by 8-30 mm; where the nipple sits so high that no length of this muscle falls short, the
+            // muscle is made narrower at the top as well (short muscles are often thin).
             double target = random.Uniform(8, 30);
             length = minLength;
-            double best = double.MaxValue;
-            for (double l = minLength; l <= longest; l += 0.5)
+            for (int attempt = 0; attempt < 8; attempt++)
             {
-                double miss = Math.Abs(PosteriorNippleLine.Mlo(n, (topWidth, 0), (0, l)).Shortfall - target);
-                if (miss < best)
+                double best = double.MaxValue;
+                for (double l = minLength; l <= longest; l += 0.5)
                 {
-                    best = miss;
-                    length = l;
+                    double miss = Math.Abs(PosteriorNippleLine.Mlo(n, (topWidth, 0), (0, l)).Shortfall - target);
+                    if (miss < best)
+                    {
+                        best = miss;
+                        length = l;
+                    }
                 }
-            }
-        }
-        else
-        {
-            double reach = longest;
-            for (double l = longest; l >= minLength; l -= 0.5)
-            {
-                if (PosteriorNippleLine.Mlo(n, (topWidth, 0), (0, l)).Shortfall > 0)
+
+                if (PosteriorNippleLine.Mlo(n, (topWidth, 0), (0, length)).Shortfall >= 5 || topWidth <= 12)
                 {
                     break;
                 }
 
-                reach = l;
+                topWidth = Math.Max(12, topWidth * 0.8);
+                minLength = Math.Max(25, topWidth / Math.Tan(Radians(48)));
+                longest = Math.Max(minLength + 1, Math.Min(maxLength, topWidth / Math.Tan(Radians(9))));
+            }
+        }
+        else
+        {
+            // A well-positioned muscle reaches the PNL: where this one cannot within the chest wall, it is made wider
+            // at the top (a wider muscle leans more, and the PNL meets it higher up).
+            double? reach = ShortestReaching(n, topWidth, minLength, longest);
+            while (reach is null && topWidth + 4 <= axilla - 3 && !spec.Has(PositioningFault.PectoralNarrow))
+            {
+                topWidth += 4;
+                minLength = Math.Max(25, topWidth / Math.Tan(Radians(48)));
+                longest = Math.Max(minLength + 1, Math.Min(maxLength, topWidth / Math.Tan(Radians(9))));
+                reach = ShortestReaching(n, topWidth, minLength, longest);
             }
 
-            length = random.Uniform(Math.Min(reach + 5, longest), longest);
+            length = reach is { } r ? random.Uniform(Math.Min(r + 5, longest), longest) : longest;
         }
 
         return PectoralMuscle.Wedge(topWidth, length, bulge, random.Uniform(0, 1.2), random.Uniform(0, 2 * Math.PI), Margin);
+    }
+
+    /// <summary>The shortest muscle (from the longest down) whose edge the nipple's PNL still meets; null when none does.</summary>
+    private static double? ShortestReaching((double X, double Y) nipple, double topWidth, double minLength, double longest)
+    {
+        double? reach = null;
+        for (double l = longest; l >= minLength; l -= 0.5)
+        {
+            if (PosteriorNippleLine.Mlo(nipple, (topWidth, 0), (0, l)).Shortfall > 0)
+            {
+                break;
+            }
+
+            reach = l;
+        }
+
+        return reach;
     }
 
     private static ((double X, double Y)? Point, bool InProfile, (double X, double Y, double Radius)? Shadow) PlaceNipple(

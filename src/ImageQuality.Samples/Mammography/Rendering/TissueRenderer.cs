@@ -38,9 +38,12 @@ internal static class TissueRenderer
         }
 
         float[] distance = DistanceTransform.ToNearestUnset(tissue, grid.Columns, grid.Rows);
-        var texture = SpectralNoise.Generate(512, 0.8, 3.0, 1 / 200.0, 1 / 1.6, random);
-        var strands = SpectralNoise.Generate(256, 0.8, 3.0, 1 / 120.0, 1 / 25.0, random);
-        var fine = SpectralNoise.Generate(256, Math.Max(0.2, grid.Spacing / 2), 3.0, 1 / 1.6, 1 / (2 * Math.Max(0.2, grid.Spacing / 2)), random);
+        // The 1/f^3 spectrum in two bands: structures from 20 cm down to 3.2 mm on one 41 cm field, and finer ones on a
+        // 10 cm tile (periodic, so it repeats without seams; at these sizes the repeat cannot be seen).
+        var texture = SpectralNoise.Generate(256, 1.6, 3.0, 1 / 200.0, 1 / 3.2, random);
+        double fineCell = Math.Max(0.2, grid.Spacing / 2);
+        var fine = SpectralNoise.Generate(256, fineCell, 3.0, 1 / 3.2, 1 / (2 * fineCell), random);
+        var strands = SpectralNoise.Generate(128, 1.6, 3.0, 1 / 120.0, 1 / 25.0, random);
 
         var values = new float[n];
         var sigma = new float[n];
@@ -155,7 +158,7 @@ internal static class TissueRenderer
             double radius = Math.Sqrt((rx * rx) + (ry * ry));
             double angle = Math.Atan2(ry, -rx);
             double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
-            double blobs = texture.Sample(texture.Real, x, y) + (0.15 * fine.Sample(fine.Imaginary, x, y));
+            double blobs = texture.Sample(texture.Real, x, y) + (0.3 * fine.Sample(fine.Imaginary, x, y));
             double patchy = (0.65 * blobs) + (0.55 * ducts);
             double gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5);
 
