@@ -330,7 +330,7 @@ internal static class AnatomyBuilder
     /// <summary>The abdominal skin below the fold: down from the fold point, leaning and bulging a little forward.</summary>
     private static List<(double X, double Y)> Abdomen((double X, double Y) fold, double height, Random random)
     {
-        double lean = random.Uniform(-0.05, 0.25), bulge = random.Uniform(0, 12), reach = random.Uniform(30, 80);
+        double lean = random.Uniform(0.05, 0.4), bulge = random.Uniform(5, 25), reach = random.Uniform(30, 90);
         var points = new List<(double X, double Y)>();
         for (double y = fold.Y; y <= height + Margin; y += 0.5)
         {
@@ -395,7 +395,7 @@ internal static class AnatomyBuilder
             LigamentSpacing = random.Uniform(5, 12),
             PectoralContrast = random.Uniform(0.15, 0.8),
             PectoralSoftness = random.Uniform(0.3, 2.5),
-            AbdomenThickness = random.Uniform(1.0, 1.25),
+            AbdomenThickness = random.Uniform(0.85, 1.1),
             Calcifications = calcifications,
         };
     }

@@ -69,15 +69,15 @@ internal static class TissueRenderer
             }
         });
 
-        (double center, double width) = Window(values, breast, muscle);
+        (double center, double width) = Window(values, breast, muscle, 600 * vendor.Scale);
         return new PresentationPlane(grid, values, sigma, center, width);
     }
 
     /// <summary>
     /// A window over the breast as units write one: from the 1st percentile of the breast to its 99.5th, or to the
-    /// muscle's 90th where that is brighter, a little wider.
+    /// muscle's 90th where that is brighter, a little wider, and never narrower than the vendors' usual range.
     /// </summary>
-    private static (double Center, double Width) Window(float[] values, float[] breast, float[] muscle)
+    private static (double Center, double Width) Window(float[] values, float[] breast, float[] muscle, double narrowest)
     {
         var tissue = new List<float>();
         var pectoral = new List<float>();
@@ -102,7 +102,7 @@ internal static class TissueRenderer
             high = Math.Max(high, pectoral[(int)(pectoral.Count * 0.9)]);
         }
 
-        return (Math.Round((low + high) / 2), Math.Round(Math.Max(50, (high - low) * 1.1)));
+        return (Math.Round((low + high) / 2), Math.Round(Math.Max(narrowest, (high - low) * 1.1)));
     }
 
     private sealed class Context(BreastAnatomy anatomy, WorkingGrid grid, VendorProfile vendor, SpectralNoise texture, SpectralNoise strands, SpectralNoise fine)
@@ -111,6 +111,8 @@ internal static class TissueRenderer
         private readonly double _cos = Math.Cos(anatomy.Outline.Tilt);
         private readonly double _sin = Math.Sin(anatomy.Outline.Tilt);
         private readonly (double X, double Y) _ductOrigin = anatomy.Nipple ?? anatomy.Outline.Point(0);
+        // The CC sliver is the edge of the muscle, seen through less of it than the MLO wedge.
+        private readonly double _pectoralContrast = anatomy.Tissue.PectoralContrast * (anatomy.View == ViewPosition.CC ? 0.45 : 1);
         private readonly double _skinStrength = 0.1 + (0.2 * ((anatomy.Tissue.SkinThickness - 0.8) / 0.8));
 
         public (float Value, float Noise) Tissue(double x, double y, float depthMm, float muscle, bool inAbdomen)
@@ -119,12 +121,12 @@ internal static class TissueRenderer
             double u = Math.Clamp(depthMm / (_t.PeripheryWidth * (inAbdomen ? 0.5 : 1)), 0, 1);
             double thickness = full * Math.Sqrt(1 - ((1 - u) * (1 - u)));
 
-            double gland = inAbdomen ? 0.05 : Gland(x, y, depthMm) * (1 - (0.7 * muscle));
+            double gland = inAbdomen ? 0.08 + (0.05 * texture.Sample(texture.Real, x, y)) : Gland(x, y, depthMm) * (1 - (0.7 * muscle));
             double attenuation = thickness * (MuFat + ((MuGland - MuFat) * gland));
 
             // The muscle is denser than fat and the axilla thicker than the compressed breast, more so toward the chest wall.
             double wallward = 0.75 + (0.25 * Math.Clamp(1 - (x / 40), 0, 1));
-            attenuation += muscle * _t.PectoralContrast * (MuGland - MuFat) * _t.Thickness * 0.6 * wallward * (1 + (0.05 * fine.Sample(fine.Real, x * 0.5, y * 3)));
+            attenuation += muscle * _pectoralContrast * (MuGland - MuFat) * _t.Thickness * 0.6 * wallward * (1 + (0.05 * fine.Sample(fine.Real, x * 0.5, y * 3)));
 
             // Skin seen edge-on: a thin bright line along the contour.
             attenuation += _skinStrength * MuFat * _t.Thickness * Math.Exp(-Math.Max(0, depthMm) / _t.SkinThickness);
@@ -158,9 +160,10 @@ internal static class TissueRenderer
             double radius = Math.Sqrt((rx * rx) + (ry * ry));
             double angle = Math.Atan2(ry, -rx);
             double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
-            double blobs = texture.Sample(texture.Real, x, y) + (0.3 * fine.Sample(fine.Imaginary, x, y));
-            double patchy = (0.65 * blobs) + (0.55 * ducts);
-            double gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5);
+            double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
+
+            // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
+            double gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.12 * fine.Sample(fine.Imaginary, x, y)));
 
             if (_t.LigamentStrength > 0)
             {
@@ -182,7 +185,7 @@ internal static class TissueRenderer
             if (anatomy.NippleShadow is { } shadow)
             {
                 double r = Math.Sqrt(((x - shadow.X) * (x - shadow.X)) + ((y - shadow.Y) * (y - shadow.Y))) / shadow.Radius;
-                extra += MuGland * 7 * (1 - Smooth((r - 0.75) / 0.5));
+                extra += MuGland * 2 * (1 - Smooth((r - 0.5) / 0.9));
             }
 
             if (anatomy.FoldLine.Count > 1 && y > anatomy.FoldLine[0].Y - 6)
