@@ -61,6 +61,7 @@ public static class SyntheticExamPlanner
                     Station = station,
                     OperatorsName = technologist,
                     CompressionForceN = force,
+                    PressureKpa = random.Chance(0.85) ? random.Uniform(7.5, 14) : random.Uniform(4, 18),
                     Kvp = Math.Round(26 + (spec.CompressedThicknessMm / 10) + random.Uniform(-1, 1)),
                     ExposureMas = Math.Round(40 + (spec.CompressedThicknessMm * random.Uniform(1.2, 2.4))),
                     EntranceDoseMGy = 2 + (spec.CompressedThicknessMm * 0.08) + random.Uniform(-0.5, 0.5),

@@ -21,9 +21,16 @@ public static class SyntheticExamWriter
         string examFolder = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"exam-{examNumber:D4}"));
         Directory.CreateDirectory(examFolder);
         var written = new List<string>();
-        foreach (var (spec, acquisition) in SyntheticExamPlanner.Plan(examNumber, seed, faultRate, study))
+        foreach (var (spec, planned) in SyntheticExamPlanner.Plan(examNumber, seed, faultRate, study))
         {
             SyntheticMammogram image = SyntheticMammogramGenerator.Generate(spec);
+            SyntheticAcquisition acquisition = planned;
+            if (acquisition.PressureKpa > 0 && image.Truth.Measures is { BreastAreaMm2: > 0 } measures)
+            {
+                // kPa = N / mm² x 1000.
+                acquisition = acquisition with { CompressionForceN = Math.Clamp(acquisition.PressureKpa * measures.BreastAreaMm2 / 1000, 50, 190) };
+            }
+
             string path = Path.Combine(examFolder, $"{spec.ImageLaterality}{spec.ViewPosition}.dcm");
             Write(path, image, acquisition);
             written.Add(path);

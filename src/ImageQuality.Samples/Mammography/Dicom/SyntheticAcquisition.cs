@@ -33,6 +33,12 @@ public sealed record SyntheticAcquisition
 
     public required double CompressionForceN { get; init; }
 
+    /// <summary>
+    /// When positive, the exam writer sets the force from the generated breast's contact area so that the pressure is
+    /// this (the analysis judges pressure, and a fixed force would put most large breasts under the band).
+    /// </summary>
+    public double PressureKpa { get; init; }
+
     public required double Kvp { get; init; }
 
     public required double ExposureMas { get; init; }

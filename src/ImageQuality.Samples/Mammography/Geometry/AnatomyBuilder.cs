@@ -283,7 +283,10 @@ internal static class AnatomyBuilder
                 reach = ShortestReaching(n, topWidth, minLength, longest);
             }
 
-            length = reach is { } r ? random.Uniform(Math.Min(r + 5, longest), longest) : longest;
+            // Within what reaches, an angle from the vertical of 18-40 degrees where the anatomy allows it.
+            double shortest = reach is { } r ? Math.Min(r + 5, longest) : longest;
+            double from = Math.Max(shortest, topWidth / Math.Tan(Radians(40))), to = Math.Min(longest, topWidth / Math.Tan(Radians(18)));
+            length = from <= to ? random.Uniform(from, to) : random.Uniform(shortest, longest);
         }
 
         return PectoralMuscle.Wedge(topWidth, length, bulge, random.Uniform(0, 1.2), random.Uniform(0, 2 * Math.PI), Margin);
