@@ -6,7 +6,8 @@ namespace ImageQuality.Samples.Mammography.Dataset;
 
 /// <summary>
 /// Training sample number <c>index</c> of a seeded synthetic set: a random spec, the image written as a Part 10 file
-/// in memory and read back (the decoder sees what a stored file gives it), then encoded by the inference path.
+/// in memory and read back (the decoder sees what a stored file gives it), then encoded by the inference path. One in
+/// ten has no PatientOrientation, so the orientation comes from the image as it does for such files in service.
 /// </summary>
 public static class SyntheticLandmarkSamples
 {
@@ -15,7 +16,8 @@ public static class SyntheticLandmarkSamples
         var random = new Random(SyntheticExamPlanner.Mix(seed, index));
         SyntheticMammogramSpec spec = SyntheticSpecSampler.Sample(random, faultRate, pixelMm);
         SyntheticMammogram image = SyntheticMammogramGenerator.Generate(spec);
-        SyntheticAcquisition acquisition = SyntheticAcquisitionFactory.ForImage(spec, random);
+        // One image in ten has no PatientOrientation, so the model also learns from images the analysis orients by their content.
+        SyntheticAcquisition acquisition = SyntheticAcquisitionFactory.ForImage(spec, random) with { WritePatientOrientation = !random.Chance(0.1) };
         DicomFile file = RoundTrip(MammogramDatasetBuilder.Build(image, acquisition));
         return LandmarkSampleEncoder.Encode(file.Dataset, file.TransferSyntax, image.Truth, index, $"synth/{seed}-{index}");
     }

@@ -80,7 +80,11 @@ public static class MammogramDatasetBuilder
         ds.AddString(DicomTag.StudyID, acquisition.AccessionNumber[^4..]);
         ds.AddString(DicomTag.SeriesNumber, Is(acquisition.SeriesNumber));
         ds.AddString(DicomTag.InstanceNumber, Is(acquisition.InstanceNumber));
-        ds.AddString(DicomTag.PatientOrientation, string.Join('\\', image.PatientOrientation));
+        if (acquisition.WritePatientOrientation)
+        {
+            ds.AddString(DicomTag.PatientOrientation, string.Join('\\', image.PatientOrientation));
+        }
+
         ds.AddString(DicomTag.ImageLaterality, spec.ImageLaterality.ToString());
         ds.AddUInt16(DicomTag.SamplesPerPixel, 1);
         ds.AddString(DicomTag.PhotometricInterpretation, monochrome1 ? "MONOCHROME1" : "MONOCHROME2");

@@ -31,6 +31,9 @@ public sealed record SyntheticAcquisition
     /// <summary>OperatorsName: the technologist, as PN (Family^Given).</summary>
     public required string OperatorsName { get; init; }
 
+    /// <summary>False: PatientOrientation is left out, as some units and exports do (the analysis then orients by the image).</summary>
+    public bool WritePatientOrientation { get; init; } = true;
+
     public required double CompressionForceN { get; init; }
 
     /// <summary>

@@ -396,7 +396,7 @@ internal static class AnatomyBuilder
             DuctStretch = random.Uniform(1.4, 2.6),
             LigamentStrength = random.Chance(0.8) ? random.Uniform(0.05, 0.2) : 0,
             LigamentSpacing = random.Uniform(5, 12),
-            PectoralContrast = random.Uniform(0.15, 0.8),
+            PectoralContrast = 0.05 + (0.7 * Math.Pow(random.NextDouble(), 1.5)),
             PectoralSoftness = random.Uniform(0.3, 2.5),
             AbdomenThickness = random.Uniform(0.85, 1.1),
             Calcifications = calcifications,

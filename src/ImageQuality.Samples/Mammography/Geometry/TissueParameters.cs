@@ -37,7 +37,7 @@ internal sealed record TissueParameters
     /// <summary>Distance between the ligament arcs, inward from the skin (mm).</summary>
     public required double LigamentSpacing { get; init; }
 
-    /// <summary>Extra attenuation of the muscle relative to dense tissue (the axilla is thicker than the compressed breast).</summary>
+    /// <summary>Extra attenuation of the muscle relative to dense tissue (the axilla is thicker than the compressed breast); often subtle.</summary>
     public required double PectoralContrast { get; init; }
 
     /// <summary>Blur of the muscle's border (mm).</summary>
