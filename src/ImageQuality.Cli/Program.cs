@@ -20,6 +20,7 @@ internal static class Program
             ImportCommand.Create(output, error),
             ReanalyzeCommand.Create(output, error),
             AnalyzeCommand.Create(output, error),
+            SamplesCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);
