@@ -91,7 +91,32 @@ public sealed class PositioningEngine : IDisposable
 
         CanonicalOrientation orientation = CanonicalOrientation.Determine(dataset, plane);
         (float[] tensor, ModelTransform transform) = LandmarkModelInput.Prepare(plane, orientation);
-        GridLandmarks grid = _landmarks?.Find(tensor) ?? ClassicalLandmarkFinder.Find(tensor, view == "MLO");
+        GridLandmarks grid;
+        if (_landmarks is null)
+        {
+            grid = ClassicalLandmarkFinder.Find(tensor, view == "MLO");
+        }
+        else
+        {
+            grid = _landmarks.Find(tensor);
+            if (LandmarkPlausibility.Check(grid, view == "MLO") is { } implausible)
+            {
+                GridLandmarks classical = ClassicalLandmarkFinder.Find(tensor, view == "MLO");
+                grid = new GridLandmarks
+                {
+                    Breast = classical.Breast,
+                    Pectoral = classical.Pectoral,
+                    Imf = classical.Imf,
+                    ImfAssessed = false,
+                    Nipple = classical.Nipple,
+                    NippleConfidence = classical.NippleConfidence,
+                    NippleInProfileProbability = double.NaN,
+                    SegmentationConfidence = classical.SegmentationConfidence,
+                    Method = $"classical (model landmarks rejected: {implausible})",
+                };
+            }
+        }
+
         PositioningMeasures measures = PositioningMeasurer.Measure(grid, transform, spacing, view);
 
         var landmarks = new ImageLandmarks
