@@ -153,23 +153,29 @@ internal static class TissueRenderer
             double dx = x - _t.GlandCentre.X, dy = y - _t.GlandCentre.Y;
             double along = ((dx * _cos) + (dy * _sin)) / _t.GlandAlong;
             double across = ((-dx * _sin) + (dy * _cos)) / _t.GlandAcross;
-            double envelope = Math.Exp(-Math.Pow((along * along) + (across * across), 1.5));
+            double q = (along * along) + (across * across);
+            double envelope = Math.Exp(-q * Math.Sqrt(q));
             envelope *= Smooth(depthMm / _t.SubcutaneousFat) * Smooth(x / _t.RetroglandularFat);
+            double gland = 0;
 
-            // Ducts run toward the nipple: sample the texture in polar coordinates around it, drawn out radially.
-            double rx = x - _ductOrigin.X, ry = y - _ductOrigin.Y;
-            double radius = Math.Sqrt((rx * rx) + (ry * ry));
-            double angle = Math.Atan2(ry, -rx);
-            double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
-            double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
+            // Far from the glandular cone the texture would not show: its lookups are skipped (most of a fatty breast).
+            if (envelope >= 1e-3)
+            {
+                // Ducts run toward the nipple: sample the texture in polar coordinates around it, drawn out radially.
+                double rx = x - _ductOrigin.X, ry = y - _ductOrigin.Y;
+                double radius = Math.Sqrt((rx * rx) + (ry * ry));
+                double angle = Math.Atan2(ry, -rx);
+                double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
+                double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
 
-            // Fibrous strands converging on the nipple: thin ridges of the fine band, drawn out along the same polar frame.
-            double ridge = fine.Sample(fine.Real, 50 + (radius / (2 * _t.DuctStretch)), 50 + (angle * 60));
-            double fibres = Math.Exp(-(ridge * ridge) / 0.02);
+                // Fibrous strands converging on the nipple: thin ridges of the fine band, drawn out along the same polar frame.
+                double ridge = fine.Sample(fine.Real, 50 + (radius / (2 * _t.DuctStretch)), 50 + (angle * 60));
+                double fibres = Math.Exp(-(ridge * ridge) / 0.02);
 
-            // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
-            double gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.06 * fine.Sample(fine.Imaginary, x, y)));
-            gland += 0.12 * fibres * envelope * (0.4 + _t.GlandAmount);
+                // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
+                gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.06 * fine.Sample(fine.Imaginary, x, y)));
+                gland += 0.12 * fibres * envelope * (0.4 + _t.GlandAmount);
+            }
 
             if (_t.LigamentStrength > 0)
             {
