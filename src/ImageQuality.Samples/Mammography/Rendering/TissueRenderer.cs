@@ -168,13 +168,14 @@ internal static class TissueRenderer
                 double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
                 double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
 
-                // Fibrous strands converging on the nipple: thin ridges of the fine band, drawn out along the same polar frame.
-                double ridge = fine.Sample(fine.Real, 50 + (radius / (2 * _t.DuctStretch)), 50 + (angle * 60));
-                double fibres = Math.Exp(-(ridge * ridge) / 0.02);
+                // Fibrous strands converging on the nipple: the zero lines of a smooth field, drawn out far along the same
+                // polar frame (a fine field would break them into dashes).
+                double ridge = strands.Sample(strands.Imaginary, 100 + (radius / (3 * _t.DuctStretch)), 100 + (angle * 150));
+                double fibres = Math.Exp(-(ridge * ridge) / 0.004);
 
                 // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
                 gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.06 * fine.Sample(fine.Imaginary, x, y)));
-                gland += 0.12 * fibres * envelope * (0.4 + _t.GlandAmount);
+                gland += 0.08 * fibres * envelope * (0.4 + _t.GlandAmount);
             }
 
             if (_t.LigamentStrength > 0)
