@@ -338,7 +338,7 @@ internal static class AnatomyBuilder
         for (double y = fold.Y; y <= height + Margin; y += 0.5)
         {
             double t = y - fold.Y;
-            points.Add((Math.Max(2, fold.X + (lean * t) + (bulge * Math.Sin(Math.PI * Math.Min(1, t / reach)))), y));
+            points.Add((Math.Max(2, fold.X + (lean * t) + (bulge * Math.Sin(Math.PI / 2 * Math.Min(1, t / reach)))), y));
         }
 
         points[0] = fold;
@@ -383,6 +383,7 @@ internal static class AnatomyBuilder
 
         return new TissueParameters
         {
+            Vessels = Vessels(outline, depth, random),
             Thickness = thickness,
             PeripheryWidth = (thickness * random.Uniform(0.45, 0.8)) + 4,
             SkinThickness = random.Uniform(0.8, 1.6),
@@ -401,6 +402,33 @@ internal static class AnatomyBuilder
             AbdomenThickness = random.Uniform(0.85, 1.1),
             Calcifications = calcifications,
         };
+    }
+
+    /// <summary>A few vessels winding from the chest wall toward the nipple region (a random walk pulled toward it).</summary>
+    private static List<Vessel> Vessels(BreastOutline outline, double depth, Random random)
+    {
+        var vessels = new List<Vessel>();
+        int count = random.Next(2, 8);
+        var target = outline.At(0, outline.BaseRadius(0) * 0.8);
+        for (int v = 0; v < count; v++)
+        {
+            double phi = random.Uniform(-1.1, 1.1);
+            var start = outline.At(phi, Math.Max(5, -outline.Centre.X + random.Uniform(0, 15)));
+            var points = new List<(double X, double Y)> { start };
+            double heading = Math.Atan2(target.Y - start.Y, target.X - start.X) + random.Gaussian(0, 0.3);
+            double length = depth * random.Uniform(0.4, 0.9);
+            for (double travelled = 0; travelled < length; travelled += 2)
+            {
+                var (x, y) = points[^1];
+                double toward = Math.Atan2(target.Y - y, target.X - x);
+                heading += (0.05 * Math.Sin(toward - heading)) + random.Gaussian(0, 0.07);
+                points.Add((x + (2 * Math.Cos(heading)), y + (2 * Math.Sin(heading))));
+            }
+
+            vessels.Add(new Vessel(points, random.Uniform(0.4, 1.1)));
+        }
+
+        return vessels;
     }
 
     private static (double Amplitude, double Phase)[] Harmonics(Random random) =>

@@ -46,6 +46,8 @@ internal sealed record TissueParameters
     /// <summary>Abdomen thickness relative to the breast's.</summary>
     public required double AbdomenThickness { get; init; }
 
+    public required IReadOnlyList<Vessel> Vessels { get; init; }
+
     /// <summary>Benign calcifications: centres (canonical mm) and radii.</summary>
     public required IReadOnlyList<(double X, double Y, double Radius)> Calcifications { get; init; }
 }

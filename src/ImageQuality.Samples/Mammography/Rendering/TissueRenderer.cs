@@ -38,6 +38,7 @@ internal static class TissueRenderer
         }
 
         float[] distance = DistanceTransform.ToNearestUnset(tissue, grid.Columns, grid.Rows);
+        float[] vessels = VesselPainter.Paint(anatomy.Tissue.Vessels, grid);
         // The 1/f^3 spectrum in two bands: structures from 20 cm down to 3.2 mm on one 41 cm field, and finer ones on a
         // 10 cm tile (periodic, so it repeats without seams; at these sizes the repeat cannot be seen).
         var texture = SpectralNoise.Generate(256, 1.6, 3.0, 1 / 200.0, 1 / 3.2, random);
@@ -63,7 +64,7 @@ internal static class TissueRenderer
                 }
 
                 bool inAbdomen = abdomen[i] > breast[i];
-                (float value, float noise) = context.Tissue(grid.X(column), grid.Y(row), (distance[i] - 0.5f) * (float)grid.Spacing, muscle[i], inAbdomen);
+                (float value, float noise) = context.Tissue(grid.X(column), grid.Y(row), (distance[i] - 0.5f) * (float)grid.Spacing, muscle[i], inAbdomen, inAbdomen ? 0 : vessels[i]);
                 values[i] = (covered * value) + ((1 - covered) * air);
                 sigma[i] = (covered * noise) + ((1 - covered) * (float)(vendor.BackgroundNoise * vendor.Scale));
             }
@@ -115,7 +116,7 @@ internal static class TissueRenderer
         private readonly double _pectoralContrast = anatomy.Tissue.PectoralContrast * (anatomy.View == ViewPosition.CC ? 0.45 : 1);
         private readonly double _skinStrength = 0.1 + (0.2 * ((anatomy.Tissue.SkinThickness - 0.8) / 0.8));
 
-        public (float Value, float Noise) Tissue(double x, double y, float depthMm, float muscle, bool inAbdomen)
+        public (float Value, float Noise) Tissue(double x, double y, float depthMm, float muscle, bool inAbdomen, float vesselMm)
         {
             double full = _t.Thickness * (inAbdomen ? _t.AbdomenThickness : 1);
             double u = Math.Clamp(depthMm / (_t.PeripheryWidth * (inAbdomen ? 0.5 : 1)), 0, 1);
@@ -130,7 +131,7 @@ internal static class TissueRenderer
 
             // Skin seen edge-on: a thin bright line along the contour.
             attenuation += _skinStrength * MuFat * _t.Thickness * Math.Exp(-Math.Max(0, depthMm) / _t.SkinThickness);
-            attenuation += Extras(x, y);
+            attenuation += Extras(x, y) + (2 * (MuGland - MuFat) * vesselMm);
 
             // Vendor-like processing: equalise, then the contrast curve from fat to dense tissue.
             double equalised = attenuation + (vendor.Equalisation * MuFat * (full - thickness));
@@ -152,18 +153,30 @@ internal static class TissueRenderer
             double dx = x - _t.GlandCentre.X, dy = y - _t.GlandCentre.Y;
             double along = ((dx * _cos) + (dy * _sin)) / _t.GlandAlong;
             double across = ((-dx * _sin) + (dy * _cos)) / _t.GlandAcross;
-            double envelope = Math.Exp(-Math.Pow((along * along) + (across * across), 1.5));
+            double q = (along * along) + (across * across);
+            double envelope = Math.Exp(-q * Math.Sqrt(q));
             envelope *= Smooth(depthMm / _t.SubcutaneousFat) * Smooth(x / _t.RetroglandularFat);
+            double gland = 0;
 
-            // Ducts run toward the nipple: sample the texture in polar coordinates around it, drawn out radially.
-            double rx = x - _ductOrigin.X, ry = y - _ductOrigin.Y;
-            double radius = Math.Sqrt((rx * rx) + (ry * ry));
-            double angle = Math.Atan2(ry, -rx);
-            double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
-            double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
+            // Far from the glandular cone the texture would not show: its lookups are skipped (most of a fatty breast).
+            if (envelope >= 1e-3)
+            {
+                // Ducts run toward the nipple: sample the texture in polar coordinates around it, drawn out radially.
+                double rx = x - _ductOrigin.X, ry = y - _ductOrigin.Y;
+                double radius = Math.Sqrt((rx * rx) + (ry * ry));
+                double angle = Math.Atan2(ry, -rx);
+                double ducts = texture.Sample(texture.Imaginary, 200 + (radius / _t.DuctStretch), 200 + (angle * 80));
+                double patchy = (0.65 * texture.Sample(texture.Real, x, y)) + (0.55 * ducts);
 
-            // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
-            double gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.12 * fine.Sample(fine.Imaginary, x, y)));
+                // Fibrous strands converging on the nipple: the zero lines of a smooth field, drawn out far along the same
+                // polar frame (a fine field would break them into dashes).
+                double ridge = strands.Sample(strands.Imaginary, 100 + (radius / (3 * _t.DuctStretch)), 100 + (angle * 150));
+                double fibres = Math.Exp(-(ridge * ridge) / 0.004);
+
+                // The fine band modulates the tissue instead of cutting it (cut, it would speckle like salt and pepper).
+                gland = _t.GlandAmount * envelope * Sigmoid((patchy + _t.GlandThreshold) / 0.5) * (1 + (0.06 * fine.Sample(fine.Imaginary, x, y)));
+                gland += 0.08 * fibres * envelope * (0.4 + _t.GlandAmount);
+            }
 
             if (_t.LigamentStrength > 0)
             {
