@@ -66,7 +66,7 @@ public static class PositioningMeasurer
             NippleInProfileProbability = double.IsNaN(grid.NippleInProfileProbability) ? null : grid.NippleInProfileProbability,
             NippleAngleDegrees = !mlo && nipple is { } cn ? NippleAngle(skin, cn, frame) : null,
             ImfAreaMm2 = mlo && grid.ImfAssessed ? GridMasks.Count(grid.Imf) * cellArea : null,
-            CutOffLengthMm = CutOff(grid, mlo, muscle, frame),
+            CutOffLengthMm = CutOff(grid, mlo, frame),
             BreastAreaMm2 = breastCells * cellArea,
             NippleConfidence = grid.NippleConfidence,
             SegmentationConfidence = grid.SegmentationConfidence,
@@ -178,11 +178,11 @@ public static class PositioningMeasurer
 
     /// <summary>
     /// Edge cells of the breast outside the muscle and the abdomen: the anterior column always, the top row beyond
-    /// the axilla (MLO: past the muscle's top width and a margin), the bottom row.
+    /// the axilla (on MLO the whole top edge is the axilla and the muscle, imaged on purpose), the bottom row.
     /// </summary>
-    private static double CutOff(GridLandmarks grid, bool mlo, int[] muscle, Frame frame)
+    private static double CutOff(GridLandmarks grid, bool mlo, Frame frame)
     {
-        int axilla = mlo && muscle[0] >= 0 ? muscle[0] + (int)Math.Ceiling(10 / frame.CellWidthMm) : 0;
+        int axilla = mlo ? W : 0;
         // On MLO the abdomen meets the bottom edge near the chest wall; where the fold was not looked for, that third is left out.
         int abdomen = mlo && !grid.ImfAssessed ? W / 3 : 0;
         double length = 0;
