@@ -50,4 +50,32 @@ public static class LandmarkPlausibility
 
         return null;
     }
+
+    /// <summary>
+    /// Null when the nipple sits at the front of the breast, else why not: in profile or not, it lies near the
+    /// breast's greatest depth from the chest wall (CC) or from the muscle edge (MLO), never far back beside the fold.
+    /// </summary>
+    public static string? CheckNipple(GridLandmarks grid)
+    {
+        if (grid.Nipple is not { } nipple || FrontOfBreast(grid.Breast) is not { } front)
+        {
+            return null;
+        }
+
+        return nipple.X < 0.75 * front.X ? "the nipple lies far behind the front of the breast" : null;
+    }
+
+    /// <summary>The skin point deepest from the chest wall (the middle one where several rows tie).</summary>
+    public static (double X, double Y)? FrontOfBreast(bool[] breast)
+    {
+        int[] skin = GridMasks.RightmostPerRow(breast);
+        int best = skin.Max();
+        if (best < 0)
+        {
+            return null;
+        }
+
+        int first = Array.IndexOf(skin, best), last = Array.LastIndexOf(skin, best);
+        return (best, (first + last) / 2.0);
+    }
 }

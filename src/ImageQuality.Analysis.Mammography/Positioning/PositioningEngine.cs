@@ -99,7 +99,23 @@ public sealed class PositioningEngine : IDisposable
         else
         {
             grid = _landmarks.Find(tensor);
-            if (LandmarkPlausibility.Check(grid, view == "MLO") is { } implausible)
+            if (LandmarkPlausibility.Check(grid, view == "MLO") is null && LandmarkPlausibility.CheckNipple(grid) is { } misplaced)
+            {
+                // The outlines are sound but the nipple is not: take it from their geometry; its profile is then unknown.
+                grid = new GridLandmarks
+                {
+                    Breast = grid.Breast,
+                    Pectoral = grid.Pectoral,
+                    Imf = grid.Imf,
+                    ImfAssessed = grid.ImfAssessed,
+                    Nipple = LandmarkPlausibility.FrontOfBreast(grid.Breast),
+                    NippleConfidence = 0.5,
+                    NippleInProfileProbability = double.NaN,
+                    SegmentationConfidence = grid.SegmentationConfidence,
+                    Method = $"model (nipple from the outline: {misplaced})",
+                };
+            }
+            else if (LandmarkPlausibility.Check(grid, view == "MLO") is { } implausible)
             {
                 GridLandmarks classical = ClassicalLandmarkFinder.Find(tensor, view == "MLO");
                 grid = new GridLandmarks

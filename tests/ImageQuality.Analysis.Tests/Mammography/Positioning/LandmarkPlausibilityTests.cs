@@ -25,4 +25,12 @@ public sealed class LandmarkPlausibilityTests
     [Test]
     public void An_empty_breast_is_rejected() =>
         LandmarkPlausibility.Check(GridDrawing.Landmarks(GridDrawing.Breast(160, 20, 20), new bool[Breast.Length], (19, 160)), mlo: false).Should().Contain("5%");
+
+    [Test]
+    public void A_nipple_far_behind_the_front_of_the_breast_is_misplaced_one_at_the_front_is_not()
+    {
+        var wedge = GridDrawing.Wedge(60, 240);
+        LandmarkPlausibility.CheckNipple(GridDrawing.Landmarks(Breast, wedge, (151, 160))).Should().BeNull();
+        LandmarkPlausibility.CheckNipple(GridDrawing.Landmarks(Breast, wedge, (60, 290))).Should().Contain("behind the front");
+    }
 }
