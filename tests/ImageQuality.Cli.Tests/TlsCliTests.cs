@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ImageQuality.Cli.Tests.Peers;
+using ImageQuality.Dicom.Network.Tests.Interop;
 
 namespace ImageQuality.Cli.Tests;
 

@@ -5,7 +5,7 @@ namespace ImageQuality.Analysis.Mammography.Landmarks;
 /// model or the classical finder produced them. Masks are <see cref="LandmarkModelInput.Width"/> x
 /// <see cref="LandmarkModelInput.Height"/>, row-major.
 /// </summary>
-public sealed class GridLandmarks
+public sealed record GridLandmarks
 {
     public required bool[] Breast { get; init; }
 

@@ -99,36 +99,19 @@ public sealed class PositioningEngine : IDisposable
         else
         {
             grid = _landmarks.Find(tensor);
-            if (LandmarkPlausibility.Check(grid, view == "MLO") is null && LandmarkPlausibility.CheckNipple(grid) is { } misplaced)
+            if (LandmarkPlausibility.Check(grid, view == "MLO") is { } implausible)
+            {
+                grid = ClassicalLandmarkFinder.Find(tensor, view == "MLO") with { Method = $"classical (model landmarks rejected: {implausible})" };
+            }
+            else if (LandmarkPlausibility.CheckNipple(grid) is { } misplaced)
             {
                 // The outlines are sound but the nipple is not: take it from their geometry; its profile is then unknown.
-                grid = new GridLandmarks
+                grid = grid with
                 {
-                    Breast = grid.Breast,
-                    Pectoral = grid.Pectoral,
-                    Imf = grid.Imf,
-                    ImfAssessed = grid.ImfAssessed,
                     Nipple = LandmarkPlausibility.FrontOfBreast(grid.Breast),
                     NippleConfidence = 0.5,
                     NippleInProfileProbability = double.NaN,
-                    SegmentationConfidence = grid.SegmentationConfidence,
                     Method = $"model (nipple from the outline: {misplaced})",
-                };
-            }
-            else if (LandmarkPlausibility.Check(grid, view == "MLO") is { } implausible)
-            {
-                GridLandmarks classical = ClassicalLandmarkFinder.Find(tensor, view == "MLO");
-                grid = new GridLandmarks
-                {
-                    Breast = classical.Breast,
-                    Pectoral = classical.Pectoral,
-                    Imf = classical.Imf,
-                    ImfAssessed = false,
-                    Nipple = classical.Nipple,
-                    NippleConfidence = classical.NippleConfidence,
-                    NippleInProfileProbability = double.NaN,
-                    SegmentationConfidence = classical.SegmentationConfidence,
-                    Method = $"classical (model landmarks rejected: {implausible})",
                 };
             }
         }

@@ -6,8 +6,8 @@ namespace ImageQuality.Dicom.Network.Tests.Interop;
 
 /// <summary>
 /// A throw-away PKI made at run time: a test CA, a server certificate for localhost and 127.0.0.1 and a client
-/// certificate signed by it, and a client certificate signed by another CA. All written as PEM files to a
-/// temporary folder, which goes away on dispose.
+/// certificate signed by it, another CA and a client certificate it signed. All written as PEM files to a
+/// temporary folder, which goes away on dispose. The CLI tests compile this same file.
 /// </summary>
 internal sealed class TestCertificates : IDisposable
 {
@@ -27,6 +27,9 @@ internal sealed class TestCertificates : IDisposable
 
     public string ClientKeyPath => Path.Combine(Folder, "client.key");
 
+    /// <summary>The certificate of a CA that signed neither the server's nor the client's certificate.</summary>
+    public string OtherCaPath => Path.Combine(Folder, "other-ca.pem");
+
     public string StrangerCertPath => Path.Combine(Folder, "stranger.crt");
 
     public string StrangerKeyPath => Path.Combine(Folder, "stranger.key");
@@ -39,6 +42,7 @@ internal sealed class TestCertificates : IDisposable
         Directory.CreateDirectory(pki.Folder);
         using X509Certificate2 ca = CreateCa("CN=ImageQuality Test CA");
         using X509Certificate2 otherCa = CreateCa("CN=Some Other CA");
+        File.WriteAllText(pki.OtherCaPath, otherCa.ExportCertificatePem());
         File.WriteAllText(pki.CaPath, ca.ExportCertificatePem());
 
         var san = new SubjectAlternativeNameBuilder();
@@ -76,6 +80,7 @@ internal sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(san);
         }
 
+        // A positive serial: OpenSSL (dcmtk) is strict about negative ones.
         byte[] serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         using X509Certificate2 issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), serial);

@@ -1,23 +1,11 @@
+using ImageQuality.Samples.Mammography.Geometry;
+
 namespace ImageQuality.Samples.Tests.Mammography;
 
 /// <summary>Point-in-polygon and distance to a polygon's boundary, for checking truth against itself.</summary>
 internal static class PolygonMath
 {
-    public static bool Contains(IReadOnlyList<(double X, double Y)> polygon, double x, double y)
-    {
-        bool inside = false;
-        for (int i = 0, j = polygon.Count - 1; i < polygon.Count; j = i++)
-        {
-            var (xi, yi) = polygon[i];
-            var (xj, yj) = polygon[j];
-            if ((yi > y) != (yj > y) && x < xj + ((xi - xj) * (y - yj) / (yi - yj)))
-            {
-                inside = !inside;
-            }
-        }
-
-        return inside;
-    }
+    public static bool Contains(IReadOnlyList<(double X, double Y)> polygon, double x, double y) => Polygon.Contains(polygon, x, y);
 
     public static double DistanceToBoundary(IReadOnlyList<(double X, double Y)> polygon, (double X, double Y) p)
     {
